@@ -1,0 +1,29 @@
+package dev.firebrigade;
+
+import dev.firebrigade.model.Action;
+import dev.firebrigade.model.ActionStatus;
+import dev.firebrigade.model.PaginationMeta;
+
+import java.util.List;
+
+/** The JSON bodies of the actions endpoints, as the spec names them. */
+final class ActionPayloads {
+    private ActionPayloads() {
+    }
+
+    /** {@code ActionsCreatePayloadV2}. */
+    record Create(String incidentId, String description, String assigneeId) {
+    }
+
+    /** {@code ActionsUpdatePayloadV2}: PUT replaces the action, so every field is sent; no assignee unassigns. */
+    record Update(String description, ActionStatus status, String assigneeId) {
+    }
+
+    /** {@code ActionsCreateResultV2}, {@code ActionsShowResultV2} and {@code ActionsUpdateResultV2}. */
+    record One(Action action) {
+    }
+
+    /** {@code ActionsListResultV2}, and V3's paginated form. */
+    record Many(List<Action> actions, PaginationMeta paginationMeta) {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.firebrigade;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.Map;
+
+/**
+ * A client of the incident.io API. Every call returns a {@link Future}; nothing blocks the event loop. Create one per
+ * API key and share it; {@link #close()} releases what it created.
+ */
+public interface IncidentIo {
+    /** The environment variable holding the API key. */
+    String API_KEY_ENV = "INCIDENT_IO_API_KEY";
+    /** The environment variable overriding the base URL (for a proxy or a sandbox). */
+    String BASE_URL_ENV = "INCIDENT_IO_BASE_URL";
+
+    /** A client on the caller's Vert.x, which {@link #close()} leaves running. */
+    static IncidentIo create(Vertx vertx, IncidentIoOptions options) {
+        return new DefaultIncidentIo(vertx, options, false);
+    }
+
+    /** A client with a Vert.x of its own, closed with the client. */
+    static IncidentIo create(IncidentIoOptions options) {
+        return new DefaultIncidentIo(Vertx.vertx(), options, true);
+    }
+
+    /** A client configured from {@value #API_KEY_ENV} and {@value #BASE_URL_ENV}, with a Vert.x of its own. */
+    static IncidentIo fromEnv() {
+        return create(optionsFrom(System.getenv()));
+    }
+
+    /** A client configured from the environment, on the caller's Vert.x. */
+    static IncidentIo fromEnv(Vertx vertx) {
+        return create(vertx, optionsFrom(System.getenv()));
+    }
+
+    /**
+     * Options from environment-style variables: {@value #API_KEY_ENV} (required) and {@value #BASE_URL_ENV}
+     * (default {@value IncidentIoOptions#DEFAULT_BASE_URL}).
+     */
+    static IncidentIoOptions optionsFrom(Map<String, String> env) {
+        var options = new IncidentIoOptions().setApiKey(ApiKey.of(env.get(API_KEY_ENV)));
+        String baseUrl = env.get(BASE_URL_ENV);
+        return baseUrl == null || baseUrl.isBlank() ? options : options.setBaseUrl(baseUrl);
+    }
+
+    /** Incident actions. */
+    Actions actions();
+
+    /** A copy of this client's options. */
+    IncidentIoOptions options();
+
+    /** The Vert.x instance this client runs on. */
+    Vertx vertx();
+
+    /** Closes the HTTP client, and the Vert.x instance if this client created it. Idempotent. */
+    Future<Void> close();
+}

@@ -1,0 +1,171 @@
+package dev.firebrigade;
+
+import dev.firebrigade.error.InvalidInputException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/** Configuration of one {@link IncidentIo} client, with fluent setters; the key is redacted in {@link #toString()}. */
+public final class IncidentIoOptions {
+    /** incident.io's production API. */
+    public static final String DEFAULT_BASE_URL = "https://api.incident.io";
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+    private String baseUrl = DEFAULT_BASE_URL;
+    private ApiKey apiKey;
+    private ActionsApi actionsApi = ActionsApi.V2;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration idleTimeout = Duration.ofSeconds(30);
+    private Duration requestTimeout = Duration.ofSeconds(60);
+    private int maxConnections = 64;
+    private String userAgentSuffix;
+
+    public IncidentIoOptions() {
+    }
+
+    /** A copy of {@code other}. */
+    public IncidentIoOptions(IncidentIoOptions other) {
+        this.baseUrl = other.baseUrl;
+        this.apiKey = other.apiKey;
+        this.actionsApi = other.actionsApi;
+        this.connectTimeout = other.connectTimeout;
+        this.idleTimeout = other.idleTimeout;
+        this.requestTimeout = other.requestTimeout;
+        this.maxConnections = other.maxConnections;
+        this.userAgentSuffix = other.userAgentSuffix;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Where incident.io is, {@value #DEFAULT_BASE_URL} by default. Plain {@code http://} is accepted only for loopback
+     * hosts (a local sandbox), so the key never crosses a network in clear.
+     */
+    public IncidentIoOptions setBaseUrl(String baseUrl) {
+        this.baseUrl = checkedBaseUrl(baseUrl);
+        return this;
+    }
+
+    public ApiKey getApiKey() {
+        return apiKey;
+    }
+
+    public IncidentIoOptions setApiKey(ApiKey apiKey) {
+        this.apiKey = apiKey;
+        return this;
+    }
+
+    /** Shorthand for {@code setApiKey(ApiKey.of(secret))}. */
+    public IncidentIoOptions setApiKey(String secret) {
+        return setApiKey(ApiKey.of(secret));
+    }
+
+    public ActionsApi getActionsApi() {
+        return actionsApi;
+    }
+
+    /** Which actions endpoints every actions call uses; the DSL is the same for both. */
+    public IncidentIoOptions setActionsApi(ActionsApi actionsApi) {
+        this.actionsApi = Objects.requireNonNull(actionsApi, "actionsApi");
+        return this;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public IncidentIoOptions setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = positive("connectTimeout", connectTimeout);
+        return this;
+    }
+
+    public Duration getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    /** How long a connection may stay silent while a response is awaited. */
+    public IncidentIoOptions setIdleTimeout(Duration idleTimeout) {
+        this.idleTimeout = positive("idleTimeout", idleTimeout);
+        return this;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /** The overall deadline of one HTTP exchange, from sending to the last byte of the answer. */
+    public IncidentIoOptions setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = positive("requestTimeout", requestTimeout);
+        return this;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /** The size of the connection pool to incident.io. */
+    public IncidentIoOptions setMaxConnections(int maxConnections) {
+        if (maxConnections < 1) {
+            throw new InvalidInputException("maxConnections", "must be at least 1", "pass a positive number");
+        }
+        this.maxConnections = maxConnections;
+        return this;
+    }
+
+    public String getUserAgentSuffix() {
+        return userAgentSuffix;
+    }
+
+    /** Appended to the User-Agent, to tell incident.io which tool of yours is calling. */
+    public IncidentIoOptions setUserAgentSuffix(String suffix) {
+        if (suffix != null && suffix.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("userAgentSuffix", "contains a control character", "remove line breaks");
+        }
+        this.userAgentSuffix = suffix;
+        return this;
+    }
+
+    private static Duration positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidInputException(name, "must be a positive duration", "pass e.g. Duration.ofSeconds(10)");
+        }
+        return value;
+    }
+
+    private static String checkedBaseUrl(String baseUrl) {
+        URI uri;
+        try {
+            uri = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("base_url", "is not a URL", "use e.g. " + DEFAULT_BASE_URL);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new InvalidInputException("base_url", "is not an http(s) URL", "use e.g. " + DEFAULT_BASE_URL);
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw new InvalidInputException("base_url", "uses plain http for a non-loopback host",
+                    "use https, so the API key is never sent in clear");
+        }
+        if (uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
+            throw new InvalidInputException("base_url", "has a query, fragment or user info", "give scheme, host and path only");
+        }
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    private static boolean isLoopback(String host) {
+        return LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT)) || host.startsWith("127.");
+    }
+
+    @Override
+    public String toString() {
+        return "IncidentIoOptions[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : apiKey.redacted())
+                + ", actionsApi=" + actionsApi + ", connectTimeout=" + connectTimeout + ", idleTimeout=" + idleTimeout
+                + ", requestTimeout=" + requestTimeout + ", maxConnections=" + maxConnections + "]";
+    }
+}

@@ -1,0 +1,15 @@
+package dev.firebrigade.error;
+
+/**
+ * One entry of incident.io's {@code errors[]}: a machine-readable code, a message and, for validation
+ * errors, the request field at fault.
+ *
+ * @param field absent unless the error is about one field
+ */
+public record ApiError(String code, String message, String field) {
+
+    @Override
+    public String toString() {
+        return (field == null ? "" : field + ": ") + code + (message == null ? "" : " (" + message + ")");
+    }
+}

@@ -1,0 +1,23 @@
+package dev.firebrigade.error;
+
+/**
+ * The answer was not the JSON incident.io documents: an HTML page from a proxy, an empty or truncated body, an
+ * unknown content type. The message quotes a short excerpt of what arrived.
+ */
+public class UnexpectedResponseException extends IncidentIoException {
+    private static final long serialVersionUID = 1L;
+
+    private final String excerpt;
+
+    public UnexpectedResponseException(int status, String summary, String excerpt, String method, String path,
+                                       Throwable cause) {
+        super(status, "unexpected_response", summary + (excerpt.isEmpty() ? " (empty body)" : ": " + excerpt),
+                null, null, method, path, cause);
+        this.excerpt = excerpt;
+    }
+
+    /** The first characters of the body that arrived, control characters removed. */
+    public String excerpt() {
+        return excerpt;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.firebrigade.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The state of an action; {@link #UNKNOWN} stands for values incident.io adds after this release. */
+public enum ActionStatus {
+    @JsonProperty("outstanding") OUTSTANDING,
+    @JsonProperty("completed") COMPLETED,
+    @JsonProperty("deleted") DELETED,
+    @JsonProperty("not_doing") NOT_DOING,
+    @JsonEnumDefaultValue UNKNOWN;
+
+    /** The wire form, as incident.io spells it. */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
