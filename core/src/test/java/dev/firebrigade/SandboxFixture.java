@@ -1,0 +1,54 @@
+package dev.firebrigade;
+
+import dev.firebrigade.sandbox.Sandbox;
+import dev.firebrigade.sandbox.SandboxOptions;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A fresh sandbox on a free loopback port per test class, with a client pointed at it. When incident.io's spec is
+ * available the sandbox checks every request and response against it, and {@link #spec()} says where it is.
+ */
+abstract class SandboxFixture {
+    /** The seed's incident and the spec example's user, Lisa Karlin Curtis. */
+    static final String INCIDENT = "01FCNDV6P870EA6S7TK1DSYDG0";
+    static final String OTHER_INCIDENT = "01FCNDV6P870EA6S7TK1DSYD5H";
+    static final String LISA = "01FCNDV6P870EA6S7TK1DSYDG0";
+    /** A seeded action reproducing the spec's example, with every creator member set. */
+    static final String EXAMPLE_ACTION = "01FCNDV6P870EA6S7TK1DSYDG1";
+
+    static Vertx vertx;
+    static Sandbox sandbox;
+    static IncidentIo io;
+
+    @BeforeAll
+    static void startSandbox() {
+        vertx = Vertx.vertx();
+        var options = new SandboxOptions();
+        spec().ifPresent(options::setContractSpec);
+        sandbox = Sandbox.start(vertx, options).await();
+        io = IncidentIo.create(vertx, clientOptions());
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        io.close().await();
+        sandbox.close().await();
+        vertx.close().await();
+    }
+
+    static IncidentIoOptions clientOptions() {
+        return new IncidentIoOptions().setBaseUrl(sandbox.baseUrl()).setApiKey(sandbox.apiKey());
+    }
+
+    /** incident.io's OpenAPI spec, read from ../shared where this workspace keeps it (never copied here). */
+    static java.util.Optional<Path> spec() {
+        String configured = System.getProperty("firebrigade.spec");
+        return configured == null ? java.util.Optional.empty()
+                : java.util.Optional.of(Path.of(configured)).filter(Files::isRegularFile);
+    }
+}
