@@ -71,6 +71,18 @@ public final class ActionQuery implements PagedQuery<Action> {
                 "createdUntil(...)");
     }
 
+    /** v3 only: actions created on or after {@code day} ({@code created_at[gte]=2024-12-02}). */
+    public ActionQuery createdSince(LocalDate day) {
+        return filter("created_at", "gte", () -> BracketFilters.day(day, "created_at", "createdSince(...)"),
+                "createdSince(...)");
+    }
+
+    /** v3 only: actions created on or before {@code day} ({@code created_at[lte]}). */
+    public ActionQuery createdUntil(LocalDate day) {
+        return filter("created_at", "lte", () -> BracketFilters.day(day, "created_at", "createdUntil(...)"),
+                "createdUntil(...)");
+    }
+
     /** v3 only: actions created from {@code first} to {@code last}, both days included ({@code created_at[date_range]}). */
     public ActionQuery createdBetween(LocalDate first, LocalDate last) {
         return filter("created_at", "date_range",
@@ -89,6 +101,18 @@ public final class ActionQuery implements PagedQuery<Action> {
     /** v3 only: actions updated at or before {@code instant} ({@code updated_at[lte]}). */
     public ActionQuery updatedUntil(Instant instant) {
         return filter("updated_at", "lte", () -> BracketFilters.time(instant, "updated_at", "updatedUntil(...)"),
+                "updatedUntil(...)");
+    }
+
+    /** v3 only: actions updated on or after {@code day} ({@code updated_at[gte]}). */
+    public ActionQuery updatedSince(LocalDate day) {
+        return filter("updated_at", "gte", () -> BracketFilters.day(day, "updated_at", "updatedSince(...)"),
+                "updatedSince(...)");
+    }
+
+    /** v3 only: actions updated on or before {@code day} ({@code updated_at[lte]}). */
+    public ActionQuery updatedUntil(LocalDate day) {
+        return filter("updated_at", "lte", () -> BracketFilters.day(day, "updated_at", "updatedUntil(...)"),
                 "updatedUntil(...)");
     }
 
