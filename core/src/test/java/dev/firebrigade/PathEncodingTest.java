@@ -23,7 +23,8 @@ class PathEncodingTest extends SandboxFixture {
 
     @Test
     void queryAndFragmentCharactersAreEncoded() {
-        var request = ApiRequest.of(HttpMethod.GET, "/v2/actions/{id}", "a/b?c=d#e f%")
+        var request = ApiRequest.of(HttpMethod.GET, "/v2/actions/{id}",
+                "a/b?c=d#e f%")
                 .withQuery("incident_id", "x&y=z");
 
         assertThat(request.uri()).isEqualTo("/v2/actions/a%2Fb%3Fc%3Dd%23e%20f%25?incident_id=x%26y%3Dz");
