@@ -1,5 +1,7 @@
 package dev.firebrigade;
 
+import dev.firebrigade.bulk.Bulk;
+import dev.firebrigade.bulk.BulkSource;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.ActionStatus;
 import dev.firebrigade.transport.ApiRequest;
@@ -8,6 +10,10 @@ import dev.firebrigade.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Incident actions: {@code actions().forIncident(id).describe("…").assignTo(user).create()}, and get, list,
@@ -61,6 +67,32 @@ public final class Actions {
     /** Deletes an action (incident.io answers 204). */
     public Future<Void> delete(String id) {
         return Futures.attempt(() -> transport.send(ApiRequest.of(HttpMethod.DELETE, api.path() + "/{id}", id), Void.class));
+    }
+
+    /**
+     * Creates many actions, safe to re-run: finish with {@code run()}, {@code start()} or {@code dryRun()}, after
+     * {@code journal(path)} to make it resumable. See {@link Bulk}.
+     */
+    public Bulk bulk(List<ActionDraft> drafts) {
+        return bulk(BulkSource.of(drafts));
+    }
+
+    /** {@link #bulk(List)} from a stream, pulled only as fast as the bulk sends. */
+    public Bulk bulk(Stream<ActionDraft> drafts) {
+        return bulk(BulkSource.of(drafts));
+    }
+
+    /**
+     * {@link #bulk(List)} from a CSV file (header {@code incident,description,assignee}, optional {@code key}) or a
+     * JSON Lines file ({@code .jsonl}, {@code .ndjson}), streamed.
+     */
+    public Bulk bulk(Path file) {
+        return bulk(BulkSource.file(file));
+    }
+
+    /** {@link #bulk(List)} from any {@link BulkSource}. */
+    public Bulk bulk(BulkSource source) {
+        return Bulk.of(pager.vertx(), this, source);
     }
 
     References references() {
