@@ -6,7 +6,6 @@ import dev.firebrigade.model.IncidentMode;
 import dev.firebrigade.transport.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.streams.ReadStream;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,11 +17,10 @@ import java.util.function.Supplier;
  * and update time; the v2 API answers everything in one page and knows no time filters (asking for one fails before
  * sending, rather than silently returning unfiltered actions). {@link #fetch()} returns every match on both.
  */
-public final class ActionQuery implements PagedQuery<Action> {
+public final class ActionQuery extends PagedQuery<Action> {
     /** incident.io's largest page of v3 actions. */
     public static final int MAX_PAGE_SIZE = 250;
 
-    private final Pager<Action> pager;
     private final References references;
     private final ActionsApi api;
     private final String incident;
@@ -34,7 +32,7 @@ public final class ActionQuery implements PagedQuery<Action> {
 
     ActionQuery(Pager<Action> pager, References references, ActionsApi api, String incident, IncidentMode mode,
                 Integer pageSize, BracketFilters filters, InvalidInputException invalid) {
-        this.pager = pager;
+        super(pager);
         this.references = references;
         this.api = api;
         this.incident = incident;
@@ -46,17 +44,17 @@ public final class ActionQuery implements PagedQuery<Action> {
 
     /** Only the actions of this incident: its ID, or its reference {@code INC-123} / {@code 123}. */
     public ActionQuery forIncident(String incident) {
-        return new ActionQuery(pager, references, api, incident == null ? "" : incident, mode, pageSize, filters, invalid);
+        return new ActionQuery(pager(), references, api, incident == null ? "" : incident, mode, pageSize, filters, invalid);
     }
 
     /** Only actions of incidents in this mode; without it incident.io returns standard and retrospective ones. */
     public ActionQuery mode(IncidentMode mode) {
-        return new ActionQuery(pager, references, api, incident, mode, pageSize, filters, invalid);
+        return new ActionQuery(pager(), references, api, incident, mode, pageSize, filters, invalid);
     }
 
     /** How many actions per page on v3, 1 to {@value #MAX_PAGE_SIZE}; v2 ignores it (its list is one page). */
     public ActionQuery pageSize(int pageSize) {
-        return new ActionQuery(pager, references, api, incident, mode, pageSize, filters, invalid);
+        return new ActionQuery(pager(), references, api, incident, mode, pageSize, filters, invalid);
     }
 
     /** v3 only: actions created at or after {@code instant} ({@code created_at[gte]}). */
@@ -124,20 +122,17 @@ public final class ActionQuery implements PagedQuery<Action> {
 
     private ActionQuery filter(String field, String operator, Supplier<String> value, String step) {
         try {
-            return new ActionQuery(pager, references, api, incident, mode, pageSize,
+            return new ActionQuery(pager(), references, api, incident, mode, pageSize,
                     filters.with(field, operator, List.of(value.get()), step), invalid);
         } catch (InvalidInputException e) {
-            return new ActionQuery(pager, references, api, incident, mode, pageSize, filters,
+            return new ActionQuery(pager(), references, api, incident, mode, pageSize, filters,
                     invalid != null ? invalid : e);
         }
     }
 
-    private Paging<Action> paging() {
-        return new Paging<>(pager, this::request);
-    }
-
     /** The first request, once the incident reference (if any) is resolved. */
-    private Future<ApiRequest> request(int pageSizeIfUnset) {
+    @Override
+    Future<ApiRequest> firstRequest(int pageSizeIfUnset) {
         if (invalid != null) {
             throw invalid;
         }
@@ -153,10 +148,7 @@ public final class ActionQuery implements PagedQuery<Action> {
                     "filters need the v3 actions API",
                     "call setActionsApi(ActionsApi.V3) on IncidentIoOptions, or filter the fetched actions yourself");
         }
-        if (pageSize != null && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
-            throw new InvalidInputException("page_size", "is " + pageSize + ", outside 1.." + MAX_PAGE_SIZE,
-                    "pass a page size between 1 and " + MAX_PAGE_SIZE + " to pageSize(...)");
-        }
+        String size = pageSizeParam(pageSize, MAX_PAGE_SIZE, pageSizeIfUnset);
         Future<String> incidentId = incident == null ? Future.succeededFuture()
                 : references.incidentId(incident, "incident_id", "forIncident(...)");
         return incidentId.map(id -> {
@@ -166,31 +158,8 @@ public final class ActionQuery implements PagedQuery<Action> {
             if (api == ActionsApi.V2) {
                 return request;
             }
-            Integer size = pageSize != null ? pageSize : pageSizeIfUnset > 0 ? Integer.valueOf(pageSizeIfUnset) : null;
-            return filters.applyTo(request.withQuery("page_size", size == null ? null : size.toString()));
+            return filters.applyTo(request.withQuery("page_size", size));
         });
-    }
-
-    /** The first page: on v2, every matching action in one page. */
-    @Override
-    public Future<Page<Action>> firstPage() {
-        return paging().firstPage();
-    }
-
-    @Override
-    public ReadStream<Action> stream() {
-        return paging().stream();
-    }
-
-    @Override
-    public Future<List<Action>> collect(int limit) {
-        return paging().collect(limit);
-    }
-
-    /** Every matching action (on v3, every page). */
-    @Override
-    public Future<List<Action>> fetch() {
-        return paging().fetch();
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.firebrigade.model.IncidentStatusCategory;
 import dev.firebrigade.transport.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.streams.ReadStream;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,11 +19,10 @@ import java.util.function.Supplier;
  * bracket syntax ({@code status_category[one_of]=live}); several filters must all match unless {@link #matchAny()}.
  * Setting the same filter again replaces it.
  */
-public final class IncidentQuery implements PagedQuery<Incident> {
+public final class IncidentQuery extends PagedQuery<Incident> {
     /** incident.io's documented largest page of incidents. */
     public static final int MAX_PAGE_SIZE = 250;
 
-    private final Pager<Incident> pager;
     private final BracketFilters filters;
     private final Integer pageSize;
     private final String sortBy;
@@ -34,7 +32,7 @@ public final class IncidentQuery implements PagedQuery<Incident> {
 
     IncidentQuery(Pager<Incident> pager, BracketFilters filters, Integer pageSize, String sortBy, String filterMode,
                   InvalidInputException invalid) {
-        this.pager = pager;
+        super(pager);
         this.filters = filters;
         this.pageSize = pageSize;
         this.sortBy = sortBy;
@@ -44,10 +42,10 @@ public final class IncidentQuery implements PagedQuery<Incident> {
 
     private IncidentQuery filter(String field, String operator, Supplier<List<String>> values, String step) {
         try {
-            return new IncidentQuery(pager, filters.with(field, operator, values.get(), step), pageSize, sortBy,
+            return new IncidentQuery(pager(), filters.with(field, operator, values.get(), step), pageSize, sortBy,
                     filterMode, invalid);
         } catch (InvalidInputException e) {
-            return new IncidentQuery(pager, filters, pageSize, sortBy, filterMode, invalid != null ? invalid : e);
+            return new IncidentQuery(pager(), filters, pageSize, sortBy, filterMode, invalid != null ? invalid : e);
         }
     }
 
@@ -178,22 +176,22 @@ public final class IncidentQuery implements PagedQuery<Incident> {
 
     /** Oldest first ({@code sort_by=created_at_oldest_first}); incident.io lists newest first by default. */
     public IncidentQuery oldestFirst() {
-        return new IncidentQuery(pager, filters, pageSize, "created_at_oldest_first", filterMode, invalid);
+        return new IncidentQuery(pager(), filters, pageSize, "created_at_oldest_first", filterMode, invalid);
     }
 
     /** Newest first, incident.io's default ({@code sort_by=created_at_newest_first}). */
     public IncidentQuery newestFirst() {
-        return new IncidentQuery(pager, filters, pageSize, "created_at_newest_first", filterMode, invalid);
+        return new IncidentQuery(pager(), filters, pageSize, "created_at_newest_first", filterMode, invalid);
     }
 
     /** Incidents matching any of the filters rather than all of them ({@code filter_mode=any}). */
     public IncidentQuery matchAny() {
-        return new IncidentQuery(pager, filters, pageSize, sortBy, "any", invalid);
+        return new IncidentQuery(pager(), filters, pageSize, sortBy, "any", invalid);
     }
 
     /** How many incidents per page, 1 to {@value #MAX_PAGE_SIZE}. */
     public IncidentQuery pageSize(int pageSize) {
-        return new IncidentQuery(pager, filters, pageSize, sortBy, filterMode, invalid);
+        return new IncidentQuery(pager(), filters, pageSize, sortBy, filterMode, invalid);
     }
 
     private static List<String> categories(IncidentStatusCategory[] categories, String step) {
@@ -214,44 +212,16 @@ public final class IncidentQuery implements PagedQuery<Incident> {
         return values == null ? List.of() : Arrays.asList(values);
     }
 
-    private Paging<Incident> paging() {
-        return new Paging<>(pager, unset -> Future.succeededFuture(request(unset)));
-    }
-
-    private ApiRequest request(int pageSizeIfUnset) {
+    @Override
+    Future<ApiRequest> firstRequest(int pageSizeIfUnset) {
         if (invalid != null) {
             throw invalid;
         }
-        if (pageSize != null && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
-            throw new InvalidInputException("page_size", "is " + pageSize + ", outside 1.." + MAX_PAGE_SIZE,
-                    "pass a page size between 1 and " + MAX_PAGE_SIZE + " to pageSize(...)");
-        }
-        Integer size = pageSize != null ? pageSize : pageSizeIfUnset > 0 ? Integer.valueOf(pageSizeIfUnset) : null;
         ApiRequest request = ApiRequest.of(HttpMethod.GET, "/v2/incidents")
-                .withQuery("page_size", size == null ? null : size.toString())
+                .withQuery("page_size", pageSizeParam(pageSize, MAX_PAGE_SIZE, pageSizeIfUnset))
                 .withQuery("sort_by", sortBy)
                 .withQuery("filter_mode", filterMode);
-        return filters.applyTo(request);
-    }
-
-    @Override
-    public Future<Page<Incident>> firstPage() {
-        return paging().firstPage();
-    }
-
-    @Override
-    public ReadStream<Incident> stream() {
-        return paging().stream();
-    }
-
-    @Override
-    public Future<List<Incident>> collect(int limit) {
-        return paging().collect(limit);
-    }
-
-    @Override
-    public Future<List<Incident>> fetch() {
-        return paging().fetch();
+        return Future.succeededFuture(filters.applyTo(request));
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
