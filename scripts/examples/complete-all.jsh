@@ -1,14 +1,14 @@
 // Marks every outstanding action of one incident completed, one by one, and reports each.
 //
-//   scripts/firebrigade run scripts/examples/complete-all.jsh INCIDENT_ID
+//   scripts/firebrigade run scripts/examples/complete-all.jsh INCIDENT
 //
-// Try it on the sandbox (no INCIDENT_IO_API_KEY set) with the demo incident INC-2:
-//   scripts/firebrigade run scripts/examples/complete-all.jsh 01FCNDV6P870EA6S7TK1DSYD5H
+// INCIDENT is an ID or a reference (INC-123). Try it on the sandbox (no INCIDENT_IO_API_KEY set):
+//   scripts/firebrigade run scripts/examples/complete-all.jsh INC-2
 // Exit code: 0 when all were completed, 1 when any failed (each failure is on stderr), 2 without an incident.
 
 int completeAll(List<String> args) {
     if (args.size() != 1) {
-        System.err.println("usage: scripts/firebrigade run scripts/examples/complete-all.jsh INCIDENT_ID");
+        System.err.println("usage: scripts/firebrigade run scripts/examples/complete-all.jsh INCIDENT");
         return 2;
     }
     var outstanding = actions().list().forIncident(args.get(0)).fetch().await().stream()

@@ -4,9 +4,9 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.List;
 
-/** The text of {@code help()}: the DSL and the helpers, with IDs that work in the current session. */
+/** The text of {@code help()}: the DSL and the helpers, with references that work in the current session. */
 final class Help {
-    /** The spec's example incident and user, which the sandbox seeds. */
+    /** The spec's example incident (INC-2) and user (Lisa), which the sandbox seeds. */
     static final String DEMO_INCIDENT = "01FCNDV6P870EA6S7TK1DSYD5H";
     static final String DEMO_USER = "01FCNDV6P870EA6S7TK1DSYDG0";
 
@@ -14,21 +14,26 @@ final class Help {
     }
 
     static String text(Session session) {
-        String incident = quoted(exampleIncident(session), "<incident ID>");
-        String user = quoted(exampleUser(session), "<user ID>");
+        String incident = quoted(exampleIncident(session), "INC-123");
+        String user = quoted(exampleUser(session), "someone@example.com");
         String id = "\"<action ID>\"";
         return """
-                The actions DSL (statically imported from dev.firebrigade.Firebrigade). Every call returns a Future;
-                .await() waits for it, and the REPL also settles a Future it is about to show.
+                The DSL (statically imported from dev.firebrigade.Firebrigade). Every call returns a Future; .await()
+                waits for it, and the REPL also settles a Future it is about to show. Incidents are given by ID or
+                reference ("INC-123", "123"), users by ID or email.
 
                   actions().forIncident(%1$s).describe("Call the fire brigade").assignTo(%2$s).create().await()
                   var fire = actions().forIncident(%1$s)           drafts are immutable: start many from one
                   fire.describe("Page the DBA").unassigned().create().await()
-                  fire.describe("Page the DBA").dryRun()           the exact request; nothing is sent
+                  fire.describe("Page the DBA").dryRun()              the request; nothing is sent
                   actions().get(%3$s).await()
                   actions().list().forIncident(%1$s).fetch().await()      .mode(IncidentMode.TEST) for test incidents
-                  actions().complete(%3$s).await()              also reopen(id), delete(id)
+                  actions().complete(%3$s).await()                 also reopen(id), delete(id)
                   actions().edit(%3$s).describe("…").assignTo(%2$s).status(ActionStatus.NOT_DOING).apply().await()
+                  incidents().get(%1$s).await()      incidents().list().statusCategory(IncidentStatusCategory.LIVE).fetch()
+                  users().byEmail(%2$s).await()   users().list().fetch()
+                  identity().await()                     the API key in use: its name and roles
+                  raw().get("/v2/incidents/" + "…").await()   any endpoint, as JSON (raw().post, put, delete too)
 
                 Helpers (statically imported from dev.firebrigade.repl.Shell):
                   table(list)       aligned columns, e.g. table(actions().list().forIncident(%1$s).fetch())
@@ -45,28 +50,31 @@ final class Help {
 
     /** The one line the banner suggests trying. */
     static String createExample(Session session) {
-        return "actions().forIncident(" + quoted(exampleIncident(session), "<incident ID>")
-                + ").describe(\"Call the fire brigade\").assignTo(" + quoted(exampleUser(session), "<user ID>")
+        return "actions().forIncident(" + quoted(exampleIncident(session), "INC-123")
+                + ").describe(\"Call the fire brigade\").assignTo(" + quoted(exampleUser(session), "someone@example.com")
                 + ").create().await()";
     }
 
+    /** The reference of the demo incident, or null outside a sandbox. */
     private static String exampleIncident(Session session) {
-        return pick(session.demoIncidents(), DEMO_INCIDENT);
+        return pick(session.demoIncidents(), DEMO_INCIDENT, "reference");
     }
 
+    /** The email of the demo user, or null outside a sandbox. */
     private static String exampleUser(Session session) {
-        return pick(session.demoUsers().stream().filter(user -> user.getBoolean("is_active", true)).toList(), DEMO_USER);
+        return pick(session.demoUsers().stream().filter(user -> user.getBoolean("is_active", true)).toList(),
+                DEMO_USER, "email");
     }
 
-    /** {@code preferred} when the list has it, else the first ID, else null. */
-    private static String pick(List<JsonObject> rows, String preferred) {
-        if (rows.stream().anyMatch(row -> preferred.equals(row.getString("id")))) {
-            return preferred;
-        }
-        return rows.isEmpty() ? null : rows.get(0).getString("id");
+    /** {@code field} of the row with ID {@code preferred}, else of the first row, else null. */
+    private static String pick(List<JsonObject> rows, String preferred, String field) {
+        return rows.stream().filter(row -> preferred.equals(row.getString("id"))).findFirst()
+                .or(() -> rows.stream().findFirst())
+                .map(row -> row.getString(field))
+                .orElse(null);
     }
 
-    private static String quoted(String id, String placeholder) {
-        return "\"" + (id == null ? placeholder : id) + "\"";
+    private static String quoted(String value, String placeholder) {
+        return "\"" + (value == null ? placeholder : value) + "\"";
     }
 }

@@ -34,6 +34,8 @@ final class Session {
         NOT_CONNECTED
     }
 
+    private static final int IDENTITY_SECONDS = 15;
+
     private final Vertx vertx;
     private final IncidentIo io;
     private final Sandbox sandbox;
@@ -77,13 +79,14 @@ final class Session {
         }
         IncidentIo io = Firebrigade.connect(IncidentIo.create(vertx, options));
         try {
-            String name = KeyIdentity.name(vertx, options).await(15, TimeUnit.SECONDS);
+            // A banner should not wait a minute for a server that does not answer.
+            String name = io.identity().await(IDENTITY_SECONDS, TimeUnit.SECONDS).name();
             return new Session(vertx, io, null, Kind.CONNECTED, options.getBaseUrl(), name, null);
         } catch (IncidentIoException e) {
             return new Session(vertx, io, null, Kind.NOT_CONNECTED, options.getBaseUrl(), null, whyNotConnected(e));
         } catch (java.util.concurrent.TimeoutException e) {
             return new Session(vertx, io, null, Kind.NOT_CONNECTED, options.getBaseUrl(), null,
-                    "no answer from GET /v1/identity within 15 s");
+                    "no answer from GET /v1/identity within " + IDENTITY_SECONDS + " s");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.firebrigade.repl;
 
 import dev.firebrigade.model.Action;
+import dev.firebrigade.model.Incident;
 import dev.firebrigade.model.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Renders a list as aligned text columns: chosen columns for actions and users, the components of any other record,
- * the keys of JSON objects and maps, else one {@code value} column. Cells are cut to one short line.
+ * Renders a list as aligned text columns: chosen columns for actions, users and incidents, the components of any
+ * other record, the keys of JSON objects and maps, else one {@code value} column. Cells are cut to one short line.
  */
 final class Table {
     static final int MAX_CELL = 60;
@@ -91,6 +92,16 @@ final class Table {
                     new Column("email", row -> ((User) row).email()),
                     new Column("role", row -> ((User) row).role()),
                     new Column("active", row -> ((User) row).isActive()));
+        }
+        if (first instanceof Incident) {
+            return List.of(
+                    new Column("reference", row -> ((Incident) row).reference()),
+                    new Column("id", row -> ((Incident) row).id()),
+                    new Column("status", row -> ((Incident) row).incidentStatus() == null ? null
+                            : ((Incident) row).incidentStatus().name()),
+                    new Column("severity", row -> ((Incident) row).severity()),
+                    new Column("mode", row -> ((Incident) row).mode()),
+                    new Column("name", row -> ((Incident) row).name()));
         }
         if (first instanceof Record record) {
             var columns = new ArrayList<Column>();

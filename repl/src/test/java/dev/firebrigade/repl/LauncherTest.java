@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LauncherTest {
     static final String INC_2 = DemoData.INCIDENT_2;
     static final String LISA = DemoData.USER_LISA;
-    static final String CREATE = "actions().forIncident(\"" + INC_2 + "\").describe(\"Call the fire brigade\")"
-            + ".assignTo(\"" + LISA + "\").create().await()";
+    /** The issue's example, with the references the DSL resolves (INC-2 and Lisa's email). */
+    static final String CREATE = "actions().forIncident(\"INC-2\").describe(\"Call the fire brigade\")"
+            + ".assignTo(\"lisa@incident.io\").create().await()";
     /** What a created action looks like in the REPL: one line. */
     static final String CREATED_LINE = "\\$\\d+ ==> Action \\S+ \\[outstanding] \"Call the fire brigade\" "
             + "-> Lisa Karlin Curtis \\(incident " + INC_2 + "\\)";
@@ -79,12 +80,15 @@ class LauncherTest {
     @Test
     void printsTablesAndPrettyJson() {
         Run run = Run.inProcess(Map.of(), "table(actions().list().forIncident(\"" + INC_2 + "\").fetch())\n"
+                + "table(incidents().list().fetch())\n"
                 + "show(actions().get(\"" + DemoData.ACTION_SPEC_EXAMPLE + "\"))\n/exit\n");
 
         assertThat(run.out()).as(run.all())
                 .containsPattern("(?m)^id +status +assignee +incident +description\n-+  -+  -+  -+  -+\n")
                 .containsPattern(DemoData.ACTION_OUTSTANDING + "  outstanding +\\S.*  " + INC_2 + "  \\S")
                 .containsPattern("\\(\\d+ rows?\\)\n")
+                .containsPattern("(?m)^reference +id +status +severity +mode +name\n")
+                .containsPattern("(?m)^INC-2 +" + INC_2 + " +\\S+ +\\S+ +standard +Payments are failing")
                 .contains("{\n  \"id\": \"" + DemoData.ACTION_SPEC_EXAMPLE + "\",\n  \"incident_id\": \"" + DemoData.INCIDENT_1 + "\",");
     }
 
@@ -93,10 +97,9 @@ class LauncherTest {
         Run run = Run.inProcess(Map.of(), "help()\n/exit\n");
 
         assertThat(run.out()).as(run.all())
-                .contains("actions().forIncident(\"" + INC_2 + "\").describe(\"Call the fire brigade\").assignTo(\""
-                        + LISA + "\").create().await()")
-                .contains("actions().list().forIncident(", "actions().complete(", ".dryRun()", "table(list)", "show(x)",
-                        "lastError()", "args()");
+                .contains(CREATE)
+                .contains("actions().list().forIncident(", "actions().complete(", ".dryRun()", "incidents().get(",
+                        "users().byEmail(", "identity()", "raw().get(", "table(list)", "show(x)", "lastError()", "args()");
     }
 
     @Test

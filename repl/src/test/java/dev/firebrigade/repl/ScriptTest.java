@@ -98,14 +98,14 @@ class ScriptTest {
     void examplesRunAgainstTheSandbox() {
         Run create = Run.script(Map.of(), "", "run", EXAMPLES + "/create-action.jsh");
         Run list = Run.script(Map.of(), "", "run", EXAMPLES + "/list-outstanding.jsh");
-        Run complete = Run.script(Map.of(), "", "run", EXAMPLES + "/complete-all.jsh", DemoData.INCIDENT_2);
+        Run complete = Run.script(Map.of(), "", "run", EXAMPLES + "/complete-all.jsh", "INC-2");
 
         assertThat(create.code()).as(create.all()).isZero();
         assertThat(create.out()).as(create.all()).matches("Created " + LauncherTest.CREATED_LINE.substring(
                 "\\$\\d+ ==> ".length()) + "\n");
         assertThat(list.code()).as(list.all()).isZero();
         assertThat(list.out()).as(list.all())
-                .startsWith("Outstanding actions of incident " + DemoData.INCIDENT_2 + ":\nid ")
+                .startsWith("Outstanding actions of incident INC-2:\nid ")
                 .contains(DemoData.ACTION_OUTSTANDING + "  outstanding");
         assertThat(complete.code()).as(complete.all()).isZero();
         assertThat(complete.out()).as(complete.all())
