@@ -42,6 +42,7 @@ final class Help {
                   args()            a script's arguments: scripts/firebrigade run FILE.jsh ARGS...
                   banner()          the connection, and the demo data in a sandbox
                   client()          the IncidentIo in use; connect(IncidentIo.create(vertx, options)) switches
+                  println(x)        also print(x), printf(format, args...)
 
                 JShell: Tab completes names and methods, /vars and /list show what you defined, /save FILE keeps it,
                 /exit or Ctrl-D leaves.

@@ -94,8 +94,8 @@ public final class Launcher {
             List<String> options = new ArrayList<>(List.of(
                     "--class-path", classPath(),
                     "--execution", ShellExecution.NAME,
+                    // Not PRINTING: its 21 methods cost a second to compile at every start; Shell has println.
                     "--startup", "DEFAULT",
-                    "--startup", "PRINTING",
                     "--startup", Files.writeString(work.resolve("firebrigade.jsh"), startup).toString(),
                     "--feedback", "firebrigade",
                     startupAfterReset(work, startup).toString()));
@@ -180,7 +180,7 @@ public final class Launcher {
         String imports = startup.lines().filter(line -> line.startsWith("import ")).collect(Collectors.joining("\n", "", "\n"));
         Path importsFile = Files.writeString(dir.resolve("firebrigade-imports.jsh"), imports);
         return Files.writeString(dir.resolve("after-startup.jsh"),
-                "/set start DEFAULT PRINTING '" + importsFile + "'\n");
+                "/set start DEFAULT '" + importsFile + "'\n");
     }
 
     private static void startDaemon(Runnable task) {

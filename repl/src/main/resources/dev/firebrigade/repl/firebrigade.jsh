@@ -1,6 +1,6 @@
-// Firebrigade's JShell startup: the DSL's imports, a feedback mode and the banner. The helpers are Java
-// (dev.firebrigade.repl.Shell), so this also runs under plain jshell (on JDK 17 local execution needs -J-cp too):
-//   jshell --class-path "$CP" --startup DEFAULT --startup PRINTING --startup firebrigade.jsh --feedback firebrigade
+// Firebrigade's JShell startup: the DSL's imports, a feedback mode and the banner. The helpers, println included, are
+// Java (dev.firebrigade.repl.Shell), so this also runs under plain jshell (JDK 17's local execution needs -J-cp too):
+//   jshell --class-path "$CP" --startup DEFAULT --startup firebrigade.jsh --feedback firebrigade
 import io.vertx.core.Future;
 import dev.firebrigade.*;
 import dev.firebrigade.model.*;
