@@ -36,8 +36,8 @@ class BulkFaultsTest extends SandboxFixture {
         // Not processed, and the client cannot know: reconciled, found absent, sent again.
         faults.on("POST", "/v2/actions").resetBeforeProcessing().probability(0.05);
         faults.on("POST", "/v2/actions").status(503).probability(0.05);
-        // Not processed, and the client knows: sent again after Retry-After.
-        faults.on("POST", "/v2/actions").tooManyRequests(Duration.ofMillis(10)).probability(0.03);
+        // Not processed, and the client knows: the whole bulk waits out Retry-After (1 s), then sends it again.
+        faults.on("POST", "/v2/actions").tooManyRequests(Duration.ofMillis(10)).probability(0.004);
         BulkReport report;
         int fired;
         try {

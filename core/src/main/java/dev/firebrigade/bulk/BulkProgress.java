@@ -25,6 +25,6 @@ public record BulkProgress(long done, long total, long created, long valid, long
         return String.format("%,d%s rows · %.1f/s · %,d failed · %,d unknown%s%s", done,
                 total >= 0 ? String.format("/%,d", total) : "", rowsPerSecond, failed, unknown,
                 skipped > 0 ? String.format(" · %,d skipped", skipped) : "",
-                eta == null ? "" : " · ETA " + BulkReport.human(eta));
+                eta == null || eta.isZero() ? "" : " · ETA " + BulkReport.human(eta));
     }
 }

@@ -31,11 +31,14 @@ import java.util.TreeMap;
  * <pre>
  * begin:  lock + scan the journal, open the source  (worker)
  *         reconcile rows an earlier run left in doubt
- * pump:   rows buffered  --launch-->  in flight (at most concurrency)  --outcome-->  journal + counters
- *         the buffer is refilled a chunk at a time, only when it runs low: back-pressure from the window
- * settle: rows left unknown are reconciled; absent ones are sent again (a few rounds)
- * finish: end line, flush and unlock the journal, report
+ * pump:   buffer (read)  --prepare, intents journaled a batch at a time-->  ready
+ *         ready  --send-->  in flight (at most concurrency)  --outcome-->  journal + counters
+ *         each stage is refilled only when the next runs low: back-pressure from the window to the reader
+ * settle: rows left unknown are reconciled; absent ones are journaled and sent again (a few rounds)
+ * finish: rows journaled but never sent are marked absent; end line, flush and unlock the journal, report
  * </pre>
+ * Intents are written for up to a window's worth of rows ahead, in one write, so the journal costs a write per
+ * batch rather than per row; a crash may leave a few intents for rows never sent, which a re-run finds absent.
  */
 final class BulkRun {
     private static final int CHUNK = 256;
@@ -65,7 +68,16 @@ final class BulkRun {
     private LongSet seenKeys;
     private Reconciler reconciler;
 
+    /** Rows read, not yet prepared. */
     private final ArrayDeque<SourceRow> buffer = new ArrayDeque<>();
+    /** Rows settling found absent, to journal and send again (already prepared). */
+    private final ArrayDeque<SourceRow> resend = new ArrayDeque<>();
+    /** Rows whose intent is written (or that need none), waiting for a place in the window. */
+    private final ArrayDeque<SourceRow> ready = new ArrayDeque<>();
+    private int journaling;
+    /** While set, nothing new is sent (after a 429); it ends at {@code pauseEnds} (System.nanoTime). */
+    private long pauseTimer = -1;
+    private long pauseEnds;
     private boolean begun;
     private boolean reading;
     private boolean exhausted;
@@ -76,6 +88,8 @@ final class BulkRun {
     private int inFlight;
     private int settleRound;
     private List<Pending> unknownRows = new ArrayList<>();
+    /** Rows settling found absent and sent again: counted unknown until their new outcome arrives. */
+    private final java.util.Set<Long> resending = new java.util.HashSet<>();
     private long progressTimer = -1;
 
     private long total = -1;
@@ -208,16 +222,69 @@ final class BulkRun {
             return;
         }
         boolean halted = stopRequested || abortCause != null;
-        while (!halted && !settling && inFlight < bulk.concurrency && !buffer.isEmpty()) {
-            launch(buffer.poll());
-            halted = stopRequested || abortCause != null;
+        if (!halted && !settling) {
+            fillReady();
+            boolean paused = pauseTimer >= 0;
+            while (!paused && inFlight < bulk.concurrency && !ready.isEmpty() && abortCause == null) {
+                launch(ready.poll());
+            }
+            if (!reading && !exhausted && buffer.size() < Math.max(bulk.concurrency, CHUNK)) {
+                readMore();
+            }
         }
-        if (!halted && !settling && !reading && !exhausted && buffer.size() < Math.max(bulk.concurrency, CHUNK)) {
-            readMore();
-        }
-        if (inFlight == 0 && !reading && !settling && (halted || (exhausted && buffer.isEmpty()))) {
+        halted = stopRequested || abortCause != null;
+        if (inFlight == 0 && journaling == 0 && !reading && !settling
+                && (halted || (exhausted && buffer.isEmpty() && ready.isEmpty() && resend.isEmpty()))) {
             afterMainPass();
         }
+    }
+
+    /**
+     * Moves rows towards the window: each is prepared (rows that need no request get their outcome here), and those
+     * to send are journaled as one batch of intents, at most one batch being written at a time.
+     */
+    private void fillReady() {
+        int target = bulk.concurrency;
+        if (journal == null || dryRun) {
+            while (ready.size() < target && !(buffer.isEmpty() && resend.isEmpty())) {
+                boolean again = !resend.isEmpty();
+                SourceRow row = again ? resend.poll() : buffer.poll();
+                if (again || prepare(row)) {
+                    ready.add(row);
+                }
+            }
+            return;
+        }
+        if (journaling > 0 || ready.size() >= target) {
+            return;
+        }
+        var batch = new ArrayList<SourceRow>();
+        var intents = new StringBuilder();
+        Instant now = Instant.now();
+        while (ready.size() + batch.size() < target && !(buffer.isEmpty() && resend.isEmpty())) {
+            boolean again = !resend.isEmpty();
+            SourceRow row = again ? resend.poll() : buffer.poll();
+            if (again || prepare(row)) {
+                batch.add(row);
+                if (intents.length() > 0) {
+                    intents.append('\n');
+                }
+                intents.append(JournalLines.sending(row, now));
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        journaling = batch.size();
+        journal.append(intents.toString()).onComplete(written -> {
+            journaling = 0;
+            if (written.failed()) {
+                abort(Reconciler.asIncidentIo(written.cause()));
+            } else {
+                ready.addAll(batch);
+            }
+            pump();
+        });
     }
 
     private void readMore() {
@@ -235,17 +302,18 @@ final class BulkRun {
         });
     }
 
-    private void launch(SourceRow row) {
+    /** Settles what can be settled without a request; true when the row is to be sent (or checked, in a dry run). */
+    private boolean prepare(SourceRow row) {
         if (row.problem() != null) {
             if (journal != null) {
                 journal.record(JournalLines.problem("failed", row.key(), row.row(), row.problem(), Instant.now()));
             }
             outcome(row.row(), row.line(), row.key(), RowStatus.FAILED, null, row.problem());
-            return;
+            return false;
         }
         if (earlier.doneKeys().contains(row.fingerprint())) {
             outcome(row.row(), row.line(), row.key(), RowStatus.SKIPPED, null, null);
-            return;
+            return false;
         }
         if (row.explicitKey()) {
             if (seenKeys == null) {
@@ -254,7 +322,7 @@ final class BulkRun {
             if (!seenKeys.add(row.fingerprint())) {
                 outcome(row.row(), row.line(), row.key(), RowStatus.FAILED, null, new InvalidInputException("key",
                         "repeats the key of an earlier row: " + row.key().substring(4), "give every row its own key"));
-                return;
+                return false;
             }
         }
         if (!dryRun) {
@@ -271,9 +339,13 @@ final class BulkRun {
                         "outcome_unknown", "an earlier run sent this row and whether it was created could not be"
                         + " checked (" + doubt.getMessage() + "); not sent again: run again to check it", null, null,
                         null, null, doubt));
-                return;
+                return false;
             }
         }
+        return true;
+    }
+
+    private void launch(SourceRow row) {
         inFlight++;
         if (dryRun) {
             check(row);
@@ -286,7 +358,10 @@ final class BulkRun {
     private void check(SourceRow row) {
         row.draft().resolvedDryRun().onComplete(checked -> {
             inFlight--;
-            if (checked.succeeded()) {
+            if (checked.failed() && checked.cause() instanceof RateLimitException limited && !stopRequested) {
+                pauseFor(limited.retryAfter());
+                ready.addFirst(row);
+            } else if (checked.succeeded()) {
                 outcome(row.row(), row.line(), row.key(), RowStatus.VALID, null, null);
             } else {
                 Fate fate = fate(checked.cause());
@@ -299,27 +374,13 @@ final class BulkRun {
         });
     }
 
-    /** Journals the intent, then sends; the row holds its place in the window until it has an outcome. */
+    /**
+     * Sends a row whose intent is journaled; it holds its place in the window until it has an outcome. A resend
+     * after a provable refusal needs no new intent: the row's last journal event is still its {@code sending}.
+     */
     private void send(SourceRow row, int attempt) {
         Instant sentAt = Instant.now();
-        Future<Void> intent = journal == null ? Future.succeededFuture()
-                : journal.append(JournalLines.sending(row, sentAt));
-        intent.onComplete(written -> {
-            if (written.failed()) {
-                inFlight--;
-                abort(Reconciler.asIncidentIo(written.cause()));
-                pump();
-                return;
-            }
-            if (abortCause != null) {
-                // Journaled but not sent: say so, so a re-run need not look for it.
-                journal.record(JournalLines.absent(row.key(), row.row(), Instant.now()));
-                inFlight--;
-                pump();
-                return;
-            }
-            row.draft().create().onComplete(sent -> sent(row, attempt, sentAt, sent));
-        });
+        row.draft().create().onComplete(sent -> sent(row, attempt, sentAt, sent));
     }
 
     private void sent(SourceRow row, int attempt, Instant sentAt, AsyncResult<Action> sent) {
@@ -337,11 +398,30 @@ final class BulkRun {
         Throwable cause = sent.succeeded() ? new UnexpectedResponseException(201, "the answer holds no action ID",
                 "", "POST", "/actions", null) : sent.cause();
         Fate fate = fate(cause);
+        if (cause instanceof RateLimitException limited && !stopRequested && abortCause == null) {
+            // Over incident.io's limit, and provably not taken: every row waits as long as it asks, then this one
+            // goes first. Not counted as an attempt: waiting out the limit is what incident.io asks of clients.
+            pauseFor(limited.retryAfter());
+            inFlight--;
+            ready.addFirst(row);
+            pump();
+            return;
+        }
         if (fate == Fate.NOT_TAKEN && attempt < bulk.attempts && !stopRequested && abortCause == null) {
-            // incident.io provably did not take it: send it again once the wait it asked for has passed.
-            Duration wait = cause instanceof RateLimitException limited && limited.retryAfter() != null
-                    ? limited.retryAfter() : Duration.ofMillis(Math.min(10_000, 250L << Math.min(attempt, 6)));
-            vertx.setTimer(Math.max(1, wait.toMillis()), t -> send(row, attempt + 1));
+            // incident.io provably did not take it (no connection): send it again after a growing pause.
+            Duration wait = Duration.ofMillis(Math.min(10_000, 250L << Math.min(attempt, 6)));
+            vertx.setTimer(Math.max(1, wait.toMillis()), t -> {
+                if (stopRequested || abortCause != null) {
+                    // Never taken, and now never sent: the row is left for a re-run, like rows not reached.
+                    if (journal != null) {
+                        journal.record(JournalLines.absent(row.key(), row.row(), Instant.now()));
+                    }
+                    inFlight--;
+                    pump();
+                } else {
+                    send(row, attempt + 1);
+                }
+            });
             return;
         }
         if (fate == Fate.BROKEN) {
@@ -392,6 +472,23 @@ final class BulkRun {
         return e.status() >= 500 || e.status() == 408 ? Fate.UNKNOWN : Fate.FAILED;
     }
 
+    /** Sends nothing new for {@code wait} (from a 429's Retry-After; 1 s when it gave none), then resumes. */
+    private void pauseFor(Duration wait) {
+        long millis = Math.max(1, wait == null ? 1000 : wait.toMillis());
+        long ends = System.nanoTime() + millis * 1_000_000;
+        if (pauseTimer >= 0) {
+            if (ends - pauseEnds <= 0) {
+                return;
+            }
+            vertx.cancelTimer(pauseTimer);
+        }
+        pauseEnds = ends;
+        pauseTimer = vertx.setTimer(millis, id -> {
+            pauseTimer = -1;
+            pump();
+        });
+    }
+
     private void abort(IncidentIoException cause) {
         if (abortCause == null) {
             abortCause = cause;
@@ -433,10 +530,9 @@ final class BulkRun {
                     if (journal != null) {
                         journal.record(JournalLines.absent(p.key(), p.row(), Instant.now()));
                     }
-                    unknown--;
-                    forget(p.row());
-                    inFlight++;
-                    send(p.source(), 1);
+                    // Still counted unknown (progress never runs backwards) until its new outcome replaces it.
+                    resending.add(p.row());
+                    resend.add(p.source());
                 } else {
                     unknownRows.add(p);
                 }
@@ -457,6 +553,10 @@ final class BulkRun {
     // ---- outcomes, progress and the end ------------------------------------------------------------------------
 
     private void outcome(long row, long line, String key, RowStatus status, String actionId, Throwable error) {
+        if (!resending.isEmpty() && resending.remove(row)) {
+            unknown--;
+            forget(row);
+        }
         switch (status) {
             case CREATED -> created++;
             case FAILED -> failed++;
@@ -497,6 +597,15 @@ final class BulkRun {
 
     private void finish() {
         finishing = true;
+        if (journal != null) {
+            // Journaled, never sent: say so, so that a re-run need not look for them.
+            for (SourceRow row : ready) {
+                journal.record(JournalLines.absent(row.key(), row.row(), Instant.now()));
+            }
+            for (SourceRow row : resend) {
+                journal.record(JournalLines.absent(row.key(), row.row(), Instant.now()));
+            }
+        }
         if (progressTimer >= 0) {
             vertx.cancelTimer(progressTimer);
         }

@@ -37,12 +37,16 @@ import java.util.Map;
  *   <li>{@code end}: the run's totals.</li>
  * </ul>
  * On a re-run, a row whose last event is {@code created} is skipped; one left at {@code sending} or {@code unknown}
- * is reconciled (the incident's actions are searched for it) before anything is sent again. Appends are grouped into
- * one write on a worker thread per batch and handed to the operating system ({@code flush}), which survives the
- * process being killed; {@link Bulk#syncJournal(boolean)} adds an fsync for power loss. An exclusive file lock keeps
- * two runs from sharing a journal.
+ * is reconciled (the incident's actions are searched for it) before anything is sent again. Lines are grouped into
+ * one write on a worker thread per batch and handed to the operating system, which survives the process being
+ * killed: intents at once (the rows wait for them), outcomes within {@value #LINGER_MILLIS} ms.
+ * {@link Bulk#syncJournal(boolean)} adds an fsync for power loss. An exclusive file lock keeps two runs from sharing
+ * a journal.
  */
 final class Journal {
+    /** How long an outcome may wait in memory for company before it is written. */
+    static final long LINGER_MILLIS = 20;
+
     private final Vertx vertx;
     private final Path path;
     private final FileChannel channel;
@@ -51,6 +55,7 @@ final class Journal {
     private StringBuilder pending = new StringBuilder();
     private List<Promise<Void>> waiting = new ArrayList<>();
     private boolean writing;
+    private long lingerTimer = -1;
     private IncidentIoException broken;
 
     private Journal(Vertx vertx, Path path, FileChannel channel, FileLock lock, boolean sync) {
@@ -118,14 +123,14 @@ final class Journal {
     }
 
     /**
-     * Appends one line; the future completes once it is written (with every line appended before it). Call on the
-     * bulk's context only.
+     * Appends lines that something waits for (the intents of rows about to be sent): written at once, with whatever
+     * else is pending; the future completes once they are written. Call on the bulk's context only.
      */
-    Future<Void> append(String line) {
+    Future<Void> append(String lines) {
         if (broken != null) {
             return Future.failedFuture(broken);
         }
-        pending.append(line).append('\n');
+        pending.append(lines).append('\n');
         Promise<Void> written = Promise.promise();
         waiting.add(written);
         if (!writing) {
@@ -134,25 +139,47 @@ final class Journal {
         return written.future();
     }
 
-    /** Appends a line nobody waits for; a failure still breaks the journal and fails later appends. */
+    /**
+     * Appends a line nobody waits for (an outcome): written within {@link #LINGER_MILLIS} ms, together with the
+     * lines around it, so a busy bulk makes one write per batch rather than per row. A failure breaks the journal
+     * and fails later appends.
+     */
     void record(String line) {
-        append(line);
+        if (broken != null) {
+            return;
+        }
+        pending.append(line).append('\n');
+        if (!writing && lingerTimer < 0) {
+            lingerTimer = vertx.setTimer(LINGER_MILLIS, id -> {
+                lingerTimer = -1;
+                if (!writing && pending.length() > 0) {
+                    writeBatch();
+                }
+            });
+        }
     }
 
-    /** Completes once every line appended so far is written. */
+    /** Completes once every line appended or recorded so far is written. */
     Future<Void> flushed() {
         if (broken != null) {
             return Future.failedFuture(broken);
         }
-        if (!writing) {
+        if (!writing && pending.length() == 0) {
             return Future.succeededFuture();
         }
         Promise<Void> done = Promise.promise();
         waiting.add(done);
+        if (!writing) {
+            writeBatch();
+        }
         return done.future();
     }
 
     private void writeBatch() {
+        if (lingerTimer >= 0) {
+            vertx.cancelTimer(lingerTimer);
+            lingerTimer = -1;
+        }
         writing = true;
         byte[] bytes = pending.toString().getBytes(StandardCharsets.UTF_8);
         pending = new StringBuilder(Math.max(256, bytes.length));
@@ -180,6 +207,13 @@ final class Journal {
             batch.forEach(Promise::tryComplete);
             if (!waiting.isEmpty()) {
                 writeBatch();
+            } else if (pending.length() > 0) {
+                lingerTimer = vertx.setTimer(LINGER_MILLIS, id -> {
+                    lingerTimer = -1;
+                    if (!writing && pending.length() > 0) {
+                        writeBatch();
+                    }
+                });
             }
         });
     }
