@@ -35,7 +35,7 @@ class ContractTest extends SandboxFixture {
 
     @Test
     void everyActionsCallAgreesWithTheSpec() {
-        sandbox.contractViolations().clear();
+        sandbox.clearContractViolations();
         Action created = io.actions().forIncident(INCIDENT).describe("Call the fire brigade").assignTo(LISA).create().await();
         io.actions().forIncident(INCIDENT).describe("Unassigned").create().await();
         io.actions().get(created.id()).await();

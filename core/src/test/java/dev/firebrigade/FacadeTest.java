@@ -25,7 +25,7 @@ class FacadeTest extends SandboxFixture {
         Action example = io.actions().get(EXAMPLE_ACTION).await();
 
         assertThat(example.toString()).isEqualTo("Action " + EXAMPLE_ACTION
-                + " [completed] \"Call the fire brigade\" -> Lisa Karlin Curtis (incident " + INCIDENT + ")");
+                + " [outstanding] \"Call the fire brigade\" -> Lisa Karlin Curtis (incident " + INCIDENT + ")");
         assertThat(example.assignee().toString()).isEqualTo("User " + LISA + " Lisa Karlin Curtis <lisa@incident.io>");
         assertThat(example.creator().toString()).isEqualTo("Actor Lisa Karlin Curtis");
     }
