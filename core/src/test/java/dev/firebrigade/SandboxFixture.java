@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A fresh sandbox on a free loopback port per test class, with a client pointed at it. When incident.io's spec is
@@ -42,8 +43,15 @@ abstract class SandboxFixture {
     }
 
     static IncidentIoOptions clientOptions() {
-        return new IncidentIoOptions().setBaseUrl(sandbox.baseUrl()).setApiKey(sandbox.apiKey());
+        return new IncidentIoOptions().setBaseUrl(sandbox.baseUrl()).setApiKey(sandbox.apiKey())
+                .setRetryPolicy(FAST_RETRIES);
     }
+
+    /** The default policy with waits cut to milliseconds, so that retries do not slow the suite down. */
+    static final RetryPolicy FAST_RETRIES = RetryPolicy.defaults()
+            .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40))
+            .withMaxRetryAfter(Duration.ofSeconds(2))
+            .withReconcileDelay(Duration.ofMillis(20));
 
     /** incident.io's OpenAPI spec, read from ../shared where this workspace keeps it (never copied here). */
     static java.util.Optional<Path> spec() {
