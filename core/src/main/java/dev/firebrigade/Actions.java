@@ -15,10 +15,14 @@ import io.vertx.core.http.HttpMethod;
 public final class Actions {
     private final Transport transport;
     private final ActionsApi api;
+    /** Claims outlive any reconciliation window: the longest call plus the clock tolerance, with room to spare. */
+    private final CreateLedger ledger;
 
     Actions(Transport transport, ActionsApi api) {
         this.transport = transport;
         this.api = api;
+        this.ledger = new CreateLedger(transport.callTimeout().multipliedBy(2)
+                .plus(transport.retryPolicy().clockSkewTolerance()).plusMinutes(10));
     }
 
     /** Starts a new action for an incident, given by its ID. */
@@ -58,8 +62,10 @@ public final class Actions {
         return Futures.attempt(() -> transport.send(ApiRequest.of(HttpMethod.DELETE, api.path() + "/{id}", id), Void.class));
     }
 
+    /** Creates the action without losing or doubling it when the answer is lost: see {@link SafeCreate}. */
     Future<Action> create(ActionPayloads.Create payload) {
-        return transport.send(createRequest(payload), ActionPayloads.One.class).map(ActionPayloads.One::action);
+        return new SafeCreate(transport, ledger, createRequest(payload), payload,
+                mode -> list().forIncident(payload.incidentId()).mode(mode).fetch()).run();
     }
 
     RequestPreview preview(ActionPayloads.Create payload) {
