@@ -6,6 +6,7 @@ import dev.firebrigade.transport.ApiRequest;
 import dev.firebrigade.transport.RequestPreview;
 import dev.firebrigade.transport.Transport;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 
 /**
@@ -15,17 +16,21 @@ import io.vertx.core.http.HttpMethod;
 public final class Actions {
     private final Transport transport;
     private final ActionsApi api;
+    private final References references;
+    private final Pager<Action> pager;
     /** Claims outlive any reconciliation window: the longest call plus the clock tolerance, with room to spare. */
     private final CreateLedger ledger;
 
-    Actions(Transport transport, ActionsApi api) {
+    Actions(Transport transport, ActionsApi api, References references, Vertx vertx) {
         this.transport = transport;
         this.api = api;
+        this.references = references;
+        this.pager = new Pager<>(vertx, transport, ActionPayloads.Many.class);
         this.ledger = new CreateLedger(transport.callTimeout().multipliedBy(2)
                 .plus(transport.retryPolicy().clockSkewTolerance()).plusMinutes(10));
     }
 
-    /** Starts a new action for an incident, given by its ID. */
+    /** Starts a new action for an incident, given by its ID or reference ({@code INC-123} or {@code 123}). */
     public ActionDraft forIncident(String incident) {
         return new ActionDraft(this, null, null, null).forIncident(incident);
     }
@@ -37,9 +42,9 @@ public final class Actions {
                 .map(ActionPayloads.One::action));
     }
 
-    /** Starts a list query; finish it with {@code fetch()}. */
+    /** Starts a list query; finish it with {@code fetch()}, {@code firstPage()}, {@code stream()} or {@code collect(n)}. */
     public ActionQuery list() {
-        return new ActionQuery(transport, api, null, null);
+        return new ActionQuery(pager, references, api, null, null, null, BracketFilters.NONE, null);
     }
 
     /** Marks an action completed, keeping its description and assignee. */
@@ -60,6 +65,10 @@ public final class Actions {
     /** Deletes an action (incident.io answers 204). */
     public Future<Void> delete(String id) {
         return Futures.attempt(() -> transport.send(ApiRequest.of(HttpMethod.DELETE, api.path() + "/{id}", id), Void.class));
+    }
+
+    References references() {
+        return references;
     }
 
     /** Creates the action without losing or doubling it when the answer is lost: see {@link SafeCreate}. */

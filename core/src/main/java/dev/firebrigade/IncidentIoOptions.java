@@ -28,6 +28,8 @@ public final class IncidentIoOptions {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RateLimitPolicy rateLimit = RateLimitPolicy.incidentIo();
     private String userAgentSuffix;
+    private int resolutionCacheSize = 1000;
+    private Duration resolutionCacheTtl = Duration.ofMinutes(10);
 
     public IncidentIoOptions() {
     }
@@ -47,6 +49,8 @@ public final class IncidentIoOptions {
         this.retryPolicy = other.retryPolicy;
         this.rateLimit = other.rateLimit;
         this.userAgentSuffix = other.userAgentSuffix;
+        this.resolutionCacheSize = other.resolutionCacheSize;
+        this.resolutionCacheTtl = other.resolutionCacheTtl;
     }
 
     public String getBaseUrl() {
@@ -217,6 +221,36 @@ public final class IncidentIoOptions {
         return this;
     }
 
+    public int getResolutionCacheSize() {
+        return resolutionCacheSize;
+    }
+
+    /**
+     * How many resolved references (emails to user IDs, {@code INC-123} to incident IDs) the client remembers, per
+     * kind; 1000 by default, 0 to remember none (concurrent lookups of one reference still share a request).
+     */
+    public IncidentIoOptions setResolutionCacheSize(int size) {
+        if (size < 0) {
+            throw new InvalidInputException("resolutionCacheSize", "is negative", "pass 0 or more");
+        }
+        this.resolutionCacheSize = size;
+        return this;
+    }
+
+    public Duration getResolutionCacheTtl() {
+        return resolutionCacheTtl;
+    }
+
+    /** How long a resolved reference is trusted, 10 minutes by default; zero remembers none. */
+    public IncidentIoOptions setResolutionCacheTtl(Duration ttl) {
+        if (ttl == null || ttl.isNegative()) {
+            throw new InvalidInputException("resolutionCacheTtl", "must be zero or positive",
+                    "pass e.g. Duration.ofMinutes(10)");
+        }
+        this.resolutionCacheTtl = ttl;
+        return this;
+    }
+
     private static Duration positive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new InvalidInputException(name, "must be a positive duration", "pass e.g. Duration.ofSeconds(10)");
@@ -255,6 +289,6 @@ public final class IncidentIoOptions {
                 + ", actionsApi=" + actionsApi + ", connectTimeout=" + connectTimeout + ", idleTimeout=" + idleTimeout
                 + ", requestTimeout=" + requestTimeout + ", callTimeout=" + callTimeout + ", maxConnections=" + maxConnections
                 + ", maxInFlight=" + maxInFlight + ", maxResponseBytes=" + maxResponseBytes + ", " + retryPolicy
-                + ", " + rateLimit + "]";
+                + ", " + rateLimit + ", resolutionCache=" + resolutionCacheSize + "/" + resolutionCacheTtl + "]";
     }
 }

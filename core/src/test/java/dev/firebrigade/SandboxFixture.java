@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A fresh sandbox on a free loopback port per test class, with a client pointed at it. When incident.io's spec is
  * available the sandbox checks every request and response against it, and {@link #spec()} says where it is.
@@ -37,6 +39,8 @@ abstract class SandboxFixture {
 
     @AfterAll
     static void stopSandbox() {
+        // Every request this class made, and every answer, agreed with incident.io's spec.
+        assertThat(sandbox.contractViolations()).isEmpty();
         io.close().await();
         sandbox.close().await();
         vertx.close().await();
