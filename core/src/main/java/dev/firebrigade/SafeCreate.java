@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  *       description and assignee, created since the first attempt began (by incident.io's clock, less
  *       {@link RetryPolicy#clockSkewTolerance()}), that no other create of this client has claimed.</li>
  *   <li>Found: that is the result. Absent: POST again, up to {@link RetryPolicy#createAttempts()} in all.</li>
- *   <li>Still unknown (the list failed, the attempts or the call's deadline ran out): {@link OutcomeUnknownException}
+ *   <li>Still unknown (every check failed, the attempts or the call's deadline ran out): {@link OutcomeUnknownException}
  *       with the draft, never a guess.</li>
  * </ol>
  * {@link CreateLedger} keeps concurrent identical creates of this client apart.
@@ -108,18 +108,34 @@ final class SafeCreate {
 
     /** Looks for the action attempt {@code attempt} may have created; sends again if it provably did not. */
     private Future<Action> reconcile(int attempt, IncidentIoException failure) {
-        if (!deadline.allows(policy.reconcileDelay())) {
-            return Future.failedFuture(unknown("the call's deadline left no time to check whether it was created",
-                    attempt, failure));
+        return check(attempt, failure, 1, policy.reconcileDelay(), null);
+    }
+
+    /**
+     * Check number {@code check}, after {@code wait}. Only a check can tell whether to send again, so a check that
+     * fails (the listing itself met faults) is repeated, as many times as a create may be sent.
+     */
+    private Future<Action> check(int attempt, IncidentIoException failure, int check, Duration wait,
+                                 Throwable checkFailure) {
+        if (!deadline.allows(wait)) {
+            var error = unknown("the call's deadline left no time to check whether it was created", attempt, failure);
+            if (checkFailure != null) {
+                error.addSuppressed(checkFailure);
+            }
+            return Future.failedFuture(error);
         }
-        return transport.delay(policy.reconcileDelay()).compose(settled -> {
+        return transport.delay(wait).compose(settled -> {
             Promise<Void> turn = ledger.beginReconcile(key);
             return within(turn, () -> unknown("the call's deadline passed while waiting to check whether it was"
                     + " created", attempt, failure));
         }).compose(turn -> findLanded().transform(found -> {
             if (found.failed()) {
                 ledger.endReconcile(key, null);
-                var error = unknown("listing the incident's actions to check failed", attempt, failure);
+                if (check < policy.createAttempts()) {
+                    return check(attempt, failure, check + 1, policy.backoff(check), found.cause());
+                }
+                var error = unknown("listing the incident's actions to check failed " + check
+                        + (check == 1 ? " time" : " times"), attempt, failure);
                 error.addSuppressed(found.cause());
                 return Future.failedFuture(error);
             }

@@ -135,7 +135,8 @@ class SafeCreateTest extends SandboxFixture {
         assertThat(error.assigneeId()).isEqualTo(LISA);
         assertThat(error.attempts()).isEqualTo(1);
         assertThat(error.type()).isEqualTo("outcome_unknown");
-        assertThat(error.getMessage()).contains("listing the incident's actions to check failed", INCIDENT, "\"Nobody knows\"");
+        assertThat(error.getMessage()).contains("listing the incident's actions to check failed 3 times", INCIDENT,
+                "\"Nobody knows\"");
         assertThat(error.getCause()).isInstanceOf(dev.firebrigade.error.ConnectionException.class);
         assertThat(error.getSuppressed()).isNotEmpty();
         assertThat(stored("Nobody knows")).as("it did land: unknown was the honest answer").hasSize(1);
