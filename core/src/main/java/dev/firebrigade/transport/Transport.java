@@ -52,6 +52,8 @@ public final class Transport {
     private static final String JSON = "application/json";
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
             HttpMethod.DELETE, HttpMethod.OPTIONS);
+    /** Longer request lines are refused by servers and proxies (8 KiB is the common limit); we refuse them first. */
+    private static final int MAX_URI_LENGTH = 8 * 1024;
     private static final int CONNECTING = 0;
     private static final int SENT = 1;
     private static final int ABANDONED = 2;
@@ -128,6 +130,12 @@ public final class Transport {
 
     /** Like {@link #send(ApiRequest, Class)}, for a call that already has a deadline (one step of a larger call). */
     public <T> Future<T> send(ApiRequest request, Class<T> resultType, Deadline deadline) {
+        int length = pathPrefix.length() + request.uri().length();
+        if (length > MAX_URI_LENGTH) {
+            return Future.failedFuture(new InvalidInputException("path", "and query are " + length
+                    + " characters once encoded, longer than servers accept (" + MAX_URI_LENGTH + ")",
+                    "pass IDs and filters of a sensible size"));
+        }
         final Buffer body;
         try {
             body = request.body() == null ? null : Buffer.buffer(Json.mapper().writeValueAsBytes(request.body()));
