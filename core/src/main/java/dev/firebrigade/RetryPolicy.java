@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * When and how a client tries again, immutable: every {@code with…} returns a new policy. Set it with
@@ -26,10 +27,30 @@ import java.util.concurrent.ThreadLocalRandom;
  * ({@link IncidentIoOptions#getCallTimeout()}).
  */
 public final class RetryPolicy {
-    private static final RetryPolicy DEFAULTS = new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(10), 2.0,
-            0.5, Duration.ofSeconds(60), Set.of(500, 502, 503, 504), 3, true, Duration.ofSeconds(1), Duration.ofSeconds(5));
-    private static final RetryPolicy NONE = new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(10), 2.0,
-            0.5, Duration.ZERO, Set.of(), 1, false, Duration.ZERO, Duration.ofSeconds(5));
+    private static final RetryPolicy DEFAULTS = new RetryPolicy(new Spec());
+    private static final RetryPolicy NONE = DEFAULTS.with(s -> {
+        s.maxAttempts = 1;
+        s.maxRetryAfter = Duration.ZERO;
+        s.retryStatuses = Set.of();
+        s.createAttempts = 1;
+        s.reconcile = false;
+        s.reconcileDelay = Duration.ZERO;
+    });
+
+    /** The values of a policy being derived from another; the defaults as initial values. */
+    private static final class Spec {
+        int maxAttempts = 4;
+        Duration initialBackoff = Duration.ofMillis(500);
+        Duration maxBackoff = Duration.ofSeconds(10);
+        double multiplier = 2.0;
+        double jitter = 0.5;
+        Duration maxRetryAfter = Duration.ofSeconds(60);
+        Set<Integer> retryStatuses = Set.of(500, 502, 503, 504);
+        int createAttempts = 3;
+        boolean reconcile = true;
+        Duration reconcileDelay = Duration.ofSeconds(1);
+        Duration clockSkewTolerance = Duration.ofSeconds(5);
+    }
 
     private final int maxAttempts;
     private final Duration initialBackoff;
@@ -43,20 +64,36 @@ public final class RetryPolicy {
     private final Duration reconcileDelay;
     private final Duration clockSkewTolerance;
 
-    private RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier, double jitter,
-                        Duration maxRetryAfter, Set<Integer> retryStatuses, int createAttempts,
-                        boolean reconcile, Duration reconcileDelay, Duration clockSkewTolerance) {
-        this.maxAttempts = maxAttempts;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
-        this.multiplier = multiplier;
-        this.jitter = jitter;
-        this.maxRetryAfter = maxRetryAfter;
-        this.retryStatuses = Set.copyOf(retryStatuses);
-        this.createAttempts = createAttempts;
-        this.reconcile = reconcile;
-        this.reconcileDelay = reconcileDelay;
-        this.clockSkewTolerance = clockSkewTolerance;
+    private RetryPolicy(Spec spec) {
+        this.maxAttempts = spec.maxAttempts;
+        this.initialBackoff = spec.initialBackoff;
+        this.maxBackoff = spec.maxBackoff;
+        this.multiplier = spec.multiplier;
+        this.jitter = spec.jitter;
+        this.maxRetryAfter = spec.maxRetryAfter;
+        this.retryStatuses = Set.copyOf(spec.retryStatuses);
+        this.createAttempts = spec.createAttempts;
+        this.reconcile = spec.reconcile;
+        this.reconcileDelay = spec.reconcileDelay;
+        this.clockSkewTolerance = spec.clockSkewTolerance;
+    }
+
+    /** This policy with {@code change} applied to a copy of its values. */
+    private RetryPolicy with(Consumer<Spec> change) {
+        var spec = new Spec();
+        spec.maxAttempts = maxAttempts;
+        spec.initialBackoff = initialBackoff;
+        spec.maxBackoff = maxBackoff;
+        spec.multiplier = multiplier;
+        spec.jitter = jitter;
+        spec.maxRetryAfter = maxRetryAfter;
+        spec.retryStatuses = retryStatuses;
+        spec.createAttempts = createAttempts;
+        spec.reconcile = reconcile;
+        spec.reconcileDelay = reconcileDelay;
+        spec.clockSkewTolerance = clockSkewTolerance;
+        change.accept(spec);
+        return new RetryPolicy(spec);
     }
 
     /**
@@ -83,8 +120,7 @@ public final class RetryPolicy {
 
     public RetryPolicy withMaxAttempts(int maxAttempts) {
         atLeast("maxAttempts", maxAttempts, 1);
-        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter,
-                retryStatuses, createAttempts, reconcile, reconcileDelay, clockSkewTolerance);
+        return with(s -> s.maxAttempts = maxAttempts);
     }
 
     /** The wait before the first retry, before jitter. */
@@ -104,8 +140,10 @@ public final class RetryPolicy {
         if (max.compareTo(initial) < 0) {
             throw new InvalidInputException("maxBackoff", "is shorter than initialBackoff", "pass max >= initial");
         }
-        return new RetryPolicy(maxAttempts, initial, max, multiplier, jitter, maxRetryAfter, retryStatuses,
-                createAttempts, reconcile, reconcileDelay, clockSkewTolerance);
+        return with(s -> {
+            s.initialBackoff = initial;
+            s.maxBackoff = max;
+        });
     }
 
     /** How much each wait grows over the previous one. */
@@ -117,8 +155,7 @@ public final class RetryPolicy {
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
             throw new InvalidInputException("multiplier", "must be at least 1", "pass e.g. 2.0");
         }
-        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter,
-                retryStatuses, createAttempts, reconcile, reconcileDelay, clockSkewTolerance);
+        return with(s -> s.multiplier = multiplier);
     }
 
     /** The random share of each wait, 0..1: a wait of {@code d} becomes uniform in {@code [d·(1-jitter), d]}. */
@@ -130,8 +167,7 @@ public final class RetryPolicy {
         if (!(jitter >= 0.0 && jitter <= 1.0)) {
             throw new InvalidInputException("jitter", "must be within 0..1", "pass e.g. 0.5");
         }
-        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter,
-                retryStatuses, createAttempts, reconcile, reconcileDelay, clockSkewTolerance);
+        return with(s -> s.jitter = jitter);
     }
 
     /** The longest {@code Retry-After} the client waits for; a 429 asking for more fails at once. */
@@ -141,8 +177,7 @@ public final class RetryPolicy {
 
     public RetryPolicy withMaxRetryAfter(Duration maxRetryAfter) {
         notNegative("maxRetryAfter", maxRetryAfter);
-        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter,
-                retryStatuses, createAttempts, reconcile, reconcileDelay, clockSkewTolerance);
+        return with(s -> s.maxRetryAfter = maxRetryAfter);
     }
 
     /** The server errors retried on idempotent requests (GET, PUT, DELETE). */
@@ -157,8 +192,7 @@ public final class RetryPolicy {
                         "pass e.g. 502, 503, 504");
             }
         }
-        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter,
-                Set.copyOf(Arrays.asList(statuses)), createAttempts, reconcile, reconcileDelay, clockSkewTolerance);
+        return with(s -> s.retryStatuses = Set.copyOf(Arrays.asList(statuses)));
     }
 
     /**
@@ -171,8 +205,7 @@ public final class RetryPolicy {
 
     public RetryPolicy withCreateAttempts(int createAttempts) {
         atLeast("createAttempts", createAttempts, 1);
-        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter,
-                retryStatuses, createAttempts, reconcile, reconcileDelay, clockSkewTolerance);
+        return with(s -> s.createAttempts = createAttempts);
     }
 
     /**
@@ -184,8 +217,7 @@ public final class RetryPolicy {
     }
 
     public RetryPolicy withReconciliation(boolean reconcile) {
-        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter,
-                retryStatuses, createAttempts, reconcile, reconcileDelay, clockSkewTolerance);
+        return with(s -> s.reconcile = reconcile);
     }
 
     /**
@@ -198,8 +230,7 @@ public final class RetryPolicy {
 
     public RetryPolicy withReconcileDelay(Duration reconcileDelay) {
         notNegative("reconcileDelay", reconcileDelay);
-        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter,
-                retryStatuses, createAttempts, reconcile, reconcileDelay, clockSkewTolerance);
+        return with(s -> s.reconcileDelay = reconcileDelay);
     }
 
     /**
@@ -214,8 +245,7 @@ public final class RetryPolicy {
 
     public RetryPolicy withClockSkewTolerance(Duration clockSkewTolerance) {
         notNegative("clockSkewTolerance", clockSkewTolerance);
-        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter,
-                retryStatuses, createAttempts, reconcile, reconcileDelay, clockSkewTolerance);
+        return with(s -> s.clockSkewTolerance = clockSkewTolerance);
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.firebrigade.transport.Deadline;
 import dev.firebrigade.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,6 @@ final class SafeCreate {
             IncidentMode.STREAM);
 
     private final Transport transport;
-    private final Vertx vertx;
     private final CreateLedger ledger;
     private final ApiRequest request;
     private final ActionPayloads.Create payload;
@@ -59,7 +57,6 @@ final class SafeCreate {
     SafeCreate(Transport transport, CreateLedger ledger, ApiRequest request, ActionPayloads.Create payload,
                Function<IncidentMode, Future<List<Action>>> listing) {
         this.transport = transport;
-        this.vertx = transport.vertx();
         this.ledger = ledger;
         this.request = request;
         this.payload = payload;
@@ -205,31 +202,14 @@ final class SafeCreate {
     /** A step of this call that fails once the deadline has passed. */
     private <T> Future<T> bounded(Future<T> step) {
         Promise<T> result = Promise.promise();
-        long timer = vertx.setTimer(Math.max(1, deadline.remaining().toMillis()), id -> result.tryFail(
-                new TimeoutException("the call's deadline of " + deadline.budget().toMillis() + " ms passed",
-                        "GET", request.path(), true, null)));
-        step.onComplete(done -> {
-            vertx.cancelTimer(timer);
-            if (done.succeeded()) {
-                result.tryComplete(done.result());
-            } else {
-                result.tryFail(done.cause());
-            }
-        });
-        return result.future();
+        step.onComplete(result);
+        return transport.within(result, deadline, () -> new TimeoutException("the call's deadline of "
+                + deadline.budget().toMillis() + " ms passed", "GET", request.path(), true, null), () -> { });
     }
 
     /** Waits for a ledger turn until the deadline; if it passes first, gives the turn up and fails with {@code late}. */
     private Future<Void> within(Promise<Void> turn, Supplier<IncidentIoException> late) {
-        if (turn.future().isComplete()) {
-            return turn.future();
-        }
-        long timer = vertx.setTimer(Math.max(1, deadline.remaining().toMillis()), id -> {
-            if (turn.tryFail(late.get())) {
-                ledger.abandon(key, turn);
-            }
-        });
-        return turn.future().andThen(done -> vertx.cancelTimer(timer));
+        return transport.within(turn, deadline, late, () -> ledger.abandon(key, turn));
     }
 
     private OutcomeUnknownException unknown(String why, int attempts, IncidentIoException cause) {

@@ -63,4 +63,9 @@ abstract class SandboxFixture {
         return configured == null ? java.util.Optional.empty()
                 : java.util.Optional.of(Path.of(configured)).filter(Files::isRegularFile);
     }
+
+    /** How many requests with {@code method} the sandbox received since its requests were last cleared. */
+    static long sent(String method) {
+        return sandbox.requests().stream().filter(r -> r.method().equals(method)).count();
+    }
 }

@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The only code that speaks HTTP: base URL, bearer key, User-Agent, JSON in and out, the mapping of every failure to
@@ -163,11 +164,6 @@ public final class Transport {
         return Deadline.in(callTimeout);
     }
 
-    /** The Vert.x instance whose timers pace this transport. */
-    public Vertx vertx() {
-        return vertx;
-    }
-
     /** The overall deadline of one call ({@link IncidentIoOptions#getCallTimeout()}). */
     public Duration callTimeout() {
         return callTimeout;
@@ -181,6 +177,23 @@ public final class Transport {
     /** incident.io's clock minus ours (a lower bound, from its {@code Date} headers), or null before any answer. */
     public Duration serverClockOffset() {
         return serverClock.offset();
+    }
+
+    /**
+     * {@code waiter}'s outcome, unless {@code deadline} passes first: then {@code waiter} itself is failed with
+     * {@code late} (so whoever would complete it sees it gave up) and {@code onGiveUp} runs.
+     */
+    public <T> Future<T> within(Promise<T> waiter, Deadline deadline, Supplier<? extends Throwable> late,
+                                Runnable onGiveUp) {
+        if (waiter.future().isComplete()) {
+            return waiter.future();
+        }
+        long timer = vertx.setTimer(Math.max(1, deadline.remaining().toMillis()), id -> {
+            if (waiter.tryFail(late.get())) {
+                onGiveUp.run();
+            }
+        });
+        return waiter.future().andThen(done -> vertx.cancelTimer(timer));
     }
 
     /** Completes after {@code wait} on a Vert.x timer (at once for zero). */
@@ -295,15 +308,8 @@ public final class Transport {
     /** Waits for a free slot, then for a token of the rate limit; fails, having sent nothing, if the deadline comes first. */
     private Future<Void> admit(Call<?> call) {
         Promise<Void> slot = inFlight.acquire();
-        if (!slot.future().isComplete()) {
-            long timer = vertx.setTimer(Math.max(1, call.deadline.remaining().toMillis()), id -> {
-                if (slot.tryFail(notSent(call, "a free slot (maxInFlight)"))) {
-                    inFlight.abandon(slot);
-                }
-            });
-            slot.future().onComplete(ignored -> vertx.cancelTimer(timer));
-        }
-        return slot.future().compose(free -> {
+        return within(slot, call.deadline, () -> notSent(call, "a free slot (maxInFlight)"),
+                () -> inFlight.abandon(slot)).compose(free -> {
             if (!call.deadline.allows(minimumAttempt)) {
                 inFlight.release();
                 return Future.failedFuture(notSent(call, "a free slot (maxInFlight)"));
