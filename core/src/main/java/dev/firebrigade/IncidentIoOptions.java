@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Configuration of one {@link IncidentIo} client, with fluent setters; the key is redacted in {@link #toString()}. */
 public final class IncidentIoOptions {
     /** incident.io's production API. */
     public static final String DEFAULT_BASE_URL = "https://api.incident.io";
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
     private String baseUrl = DEFAULT_BASE_URL;
     private ApiKey apiKey;
@@ -279,8 +281,9 @@ public final class IncidentIoOptions {
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    /** A loopback name or address; "127." alone would also let through a DNS name such as 127.evil.example. */
     private static boolean isLoopback(String host) {
-        return LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT)) || host.startsWith("127.");
+        return LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT)) || LOOPBACK_V4.matcher(host).matches();
     }
 
     @Override

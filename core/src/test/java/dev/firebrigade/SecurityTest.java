@@ -22,10 +22,12 @@ class SecurityTest extends SandboxFixture {
 
     @Test
     void plainHttpIsRefusedForAnyHostButLoopback() {
-        for (String url : new String[]{"http://api.incident.io", "http://10.0.0.5:8080", "http://localhost.evil.com"}) {
+        for (String url : new String[]{"http://api.incident.io", "http://10.0.0.5:8080", "http://localhost.evil.com",
+                "http://127.evil.example", "http://127.0.0.1.evil.example", "http://127.0.0.300"}) {
             assertThatThrownBy(() -> new IncidentIoOptions().setBaseUrl(url))
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("use https");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("base_url");
         }
+        assertThat(new IncidentIoOptions().setBaseUrl("http://127.0.0.2:8080").getBaseUrl()).isEqualTo("http://127.0.0.2:8080");
         assertThatThrownBy(() -> IncidentIo.optionsFrom(Map.of(IncidentIo.API_KEY_ENV, SECRET,
                 IncidentIo.BASE_URL_ENV, "http://api.incident.io"))).isInstanceOf(InvalidInputException.class);
     }
