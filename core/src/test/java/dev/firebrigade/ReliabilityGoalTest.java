@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,10 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first that strikes decides, so about 65% of those requests meet some fault, 10% meet added latency, and every kind
  * strikes hundreds of times. Override with {@code -Dfirebrigade.goal.creates=N -Dfirebrigade.goal.share=P}.
  *
- * <p>Tagged {@code slow} (about a minute), so the default build leaves it out; {@code .ci/run} runs it on its own:
- * {@code mvn -B -pl core -am verify -Dtest=ReliabilityGoalTest -Dsurefire.failIfNoSpecifiedTests=false -DexcludedGroups=}.
+ * <p>About a minute; part of {@code mvn -B verify}. Alone: {@code mvn -B -pl core -am verify -Dtest=ReliabilityGoalTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-@Tag("slow")
 class ReliabilityGoalTest {
     private static final int CREATES = Integer.getInteger("firebrigade.goal.creates", 1000);
     private static final double SHARE = Double.parseDouble(System.getProperty("firebrigade.goal.share", "0.1"));
