@@ -92,6 +92,20 @@ class SafeCreateTest extends SandboxFixture {
     }
 
     @Test
+    void onActionsV3TheSameReconciliationPagesThroughTheList() {
+        sandbox.faults().on("POST", "/v3/actions").resetAfterProcessing().times(1);
+        IncidentIo v3 = IncidentIo.create(vertx, clientOptions().setActionsApi(ActionsApi.V3));
+        try {
+            Action action = v3.actions().forIncident(INCIDENT).describe("Reset on v3").create().await();
+
+            assertThat(stored("Reset on v3")).extracting(a -> a.getString("id")).containsExactly(action.id());
+            assertThat(calls()).containsExactly("POST /v3/actions", "GET /v3/actions");
+        } finally {
+            v3.close().await();
+        }
+    }
+
+    @Test
     void anIdenticalActionFromBeforeTheAttemptIsNotTakenForOurs() {
         var old = sandbox.state().addAction(new JsonObject().put("incident_id", INCIDENT)
                 .put("description", "Already there").put("created_at", "2021-08-17T13:28:57.801578Z"));
