@@ -1,0 +1,153 @@
+package dev.firebrigade.sandbox;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * {@code /v2/actions} and {@code /v3/actions}: the same state behind both (v3 only adds a paginated list),
+ * following API-NOTES §6. Undocumented behaviour we chose: an unknown {@code incident_id} or {@code assignee_id}
+ * is a 422 {@code validation_error} with code {@code not_found} naming the field; a deleted action is gone (404
+ * afterwards, never listed with status {@code deleted}).
+ */
+final class ActionRoutes {
+  private static final Set<String> INCIDENT_MODES = Set.of("standard", "retrospective", "test", "tutorial", "stream");
+  private static final List<String> DEFAULT_MODES = List.of("standard", "retrospective");
+  private static final Set<String> STATUSES = Set.of("outstanding", "completed", "deleted", "not_doing");
+  private static final Set<String> V3_FILTERS = Set.of("created_at", "updated_at");
+
+  private final SandboxState state;
+  private final Replies replies;
+
+  ActionRoutes(SandboxState state, Replies replies) {
+    this.state = state;
+    this.replies = replies;
+  }
+
+  void register(Endpoints endpoints) {
+    for (var version : List.of("v2", "v3")) {
+      var base = "/" + version + "/actions";
+      endpoints.add(POST, base, this::create);
+      endpoints.add(GET, base, version.equals("v2") ? this::listV2 : this::listV3);
+      endpoints.add(GET, base + "/{id}", this::show);
+      endpoints.add(PUT, base + "/{id}", this::update);
+      endpoints.add(DELETE, base + "/{id}", this::delete);
+    }
+  }
+
+  private void create(RoutingContext ctx) {
+    var body = Requests.jsonObject(ctx);
+    var errors = new ArrayList<JsonObject>();
+    var incidentId = Requests.requiredString(body, "incident_id", "An incident_id is required to create an action", errors);
+    var description = Requests.requiredString(body, "description", "A description is required to create an action", errors);
+    var assigneeId = Requests.optionalString(body, "assignee_id", errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.validation(errors);
+    }
+    Endpoints.rejectIfContractBroken(ctx);
+    if (state.incident(incidentId).filter(incident -> incident.getString("id").equals(incidentId)).isEmpty()) {
+      throw ApiException.validation("incident_id", "not_found", "No incident found with ID '" + incidentId + "'");
+    }
+    var assignee = assigneeId.map(this::assignee).orElse(null);
+    ApiKeyIdentity creator = ctx.get(Sandbox.IDENTITY);
+    var action = state.createAction(incidentId, description, assignee, creator.toActor());
+    replies.send(ctx, 201, new JsonObject().put("action", action));
+  }
+
+  private void listV2(RoutingContext ctx) {
+    var actions = state.actionsWhere(forIncident(ctx), incidentModes(ctx));
+    replies.send(ctx, 200, new JsonObject().put("actions", new JsonArray(new ArrayList<Object>(actions))));
+  }
+
+  private void listV3(RoutingContext ctx) {
+    Requests.rejectUnsupportedFilters(ctx, V3_FILTERS);
+    var pageSize = Requests.pageSize(ctx, 25, 250);
+    var after = Requests.query(ctx, "after");
+    var created = Requests.timeWindow(ctx, "created_at");
+    var updated = Requests.timeWindow(ctx, "updated_at");
+    Predicate<JsonObject> filter = forIncident(ctx)
+        .and(action -> created.contains(Timestamps.parse(action.getString("created_at"))))
+        .and(action -> updated.contains(Timestamps.parse(action.getString("updated_at"))))
+        // IDs sort in creation order, so "after this ID" is a plain string comparison, even for a deleted ID.
+        .and(action -> after.map(id -> action.getString("id").compareTo(id) > 0).orElse(true));
+    var matching = state.actionsWhere(filter, incidentModes(ctx));
+    var page = matching.subList(0, Math.min(pageSize, matching.size()));
+    var meta = new JsonObject().put("page_size", pageSize);
+    if (matching.size() > page.size()) {
+      meta.put("after", page.get(page.size() - 1).getString("id"));
+    }
+    replies.send(ctx, 200, new JsonObject()
+        .put("actions", new JsonArray(new ArrayList<Object>(page)))
+        .put("pagination_meta", meta));
+  }
+
+  private void show(RoutingContext ctx) {
+    var id = ctx.pathParam("id");
+    var action = state.action(id).orElseThrow(() -> notFound(id));
+    replies.send(ctx, 200, new JsonObject().put("action", action));
+  }
+
+  private void update(RoutingContext ctx) {
+    var id = ctx.pathParam("id");
+    var body = Requests.jsonObject(ctx);
+    var errors = new ArrayList<JsonObject>();
+    var description = Requests.requiredString(body, "description", "A description is required to update an action", errors);
+    var status = Requests.requiredString(body, "status", "A status is required to update an action", errors);
+    if (status != null && !STATUSES.contains(status)) {
+      errors.add(ErrorBodies.error("invalid_value",
+          "The status must be one of outstanding, completed, not_doing, but was '" + status + "'", "status"));
+    } else if ("deleted".equals(status)) {
+      errors.add(ErrorBodies.error("invalid_value",
+          "Setting the status to deleted is not allowed; use the delete endpoint instead", "status"));
+    }
+    // PUT replaces: an absent assignee_id unassigns just like an explicit null.
+    var assigneeId = Requests.optionalString(body, "assignee_id", errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.validation(errors);
+    }
+    Endpoints.rejectIfContractBroken(ctx);
+    if (state.action(id).isEmpty()) {
+      throw notFound(id);
+    }
+    var assignee = assigneeId.map(this::assignee).orElse(null);
+    var action = state.replaceAction(id, description, status, assignee).orElseThrow(() -> notFound(id));
+    replies.send(ctx, 200, new JsonObject().put("action", action));
+  }
+
+  private void delete(RoutingContext ctx) {
+    var id = ctx.pathParam("id");
+    if (!state.deleteAction(id)) {
+      throw notFound(id);
+    }
+    replies.noContent(ctx);
+  }
+
+  private JsonObject assignee(String userId) {
+    return state.user(userId)
+        .map(SandboxState::userRef)
+        .orElseThrow(() -> ApiException.validation("assignee_id", "not_found", "No user found with ID '" + userId + "'"));
+  }
+
+  private static Predicate<JsonObject> forIncident(RoutingContext ctx) {
+    Optional<String> incidentId = Requests.query(ctx, "incident_id");
+    return action -> incidentId.map(id -> id.equals(action.getString("incident_id"))).orElse(true);
+  }
+
+  private static List<String> incidentModes(RoutingContext ctx) {
+    return Requests.queryEnum(ctx, "incident_mode", INCIDENT_MODES).map(List::of).orElse(DEFAULT_MODES);
+  }
+
+  private static ApiException notFound(String id) {
+    return ApiException.notFound("No action found with ID '" + id + "'");
+  }
+}

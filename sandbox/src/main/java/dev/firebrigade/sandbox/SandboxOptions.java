@@ -1,0 +1,147 @@
+package dev.firebrigade.sandbox;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Configuration of a {@link Sandbox}: where it listens, which API keys it accepts, what it seeds and enforces. */
+public final class SandboxOptions {
+  /** The key a default sandbox accepts; not a secret, it only opens the simulator. */
+  public static final String DEMO_API_KEY = "sandbox-demo-key";
+  public static final String DEMO_API_KEY_NAME = "Firebrigade sandbox";
+
+  private String host = "127.0.0.1";
+  private int port = 0;
+  private Map<String, String> apiKeys = new LinkedHashMap<>(Map.of(DEMO_API_KEY, DEMO_API_KEY_NAME));
+  private boolean seedDemoData = true;
+  private boolean rateLimitEnabled = true;
+  private long rateLimitCapacity = 1200;
+  private double rateLimitRefillPerSecond = 20;
+  private Path contractSpec;
+
+  public SandboxOptions() {}
+
+  public SandboxOptions(SandboxOptions other) {
+    this.host = other.host;
+    this.port = other.port;
+    this.apiKeys = new LinkedHashMap<>(other.apiKeys);
+    this.seedDemoData = other.seedDemoData;
+    this.rateLimitEnabled = other.rateLimitEnabled;
+    this.rateLimitCapacity = other.rateLimitCapacity;
+    this.rateLimitRefillPerSecond = other.rateLimitRefillPerSecond;
+    this.contractSpec = other.contractSpec;
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  /** The interface to bind; loopback by default so the simulator is never reachable from a network. */
+  public SandboxOptions setHost(String host) {
+    this.host = Objects.requireNonNull(host, "host");
+    return this;
+  }
+
+  public int getPort() {
+    return port;
+  }
+
+  /** The port to listen on; 0 (the default) picks a free one, see {@link Sandbox#port()}. */
+  public SandboxOptions setPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, was " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  /** Accepted API keys: key value to key name (the name shows in {@code /v1/identity} and in action creators). */
+  public Map<String, String> getApiKeys() {
+    return Collections.unmodifiableMap(apiKeys);
+  }
+
+  /** Replaces the accepted keys; the first one (in the map's order) is {@link Sandbox#apiKey()}. */
+  public SandboxOptions setApiKeys(Map<String, String> apiKeys) {
+    if (apiKeys.isEmpty()) {
+      throw new IllegalArgumentException("a sandbox needs at least one API key");
+    }
+    this.apiKeys = new LinkedHashMap<>(apiKeys);
+    return this;
+  }
+
+  /** Adds an accepted key after the existing ones. */
+  public SandboxOptions addApiKey(String keyValue, String keyName) {
+    apiKeys.put(Objects.requireNonNull(keyValue, "keyValue"), Objects.requireNonNull(keyName, "keyName"));
+    return this;
+  }
+
+  public boolean isSeedDemoData() {
+    return seedDemoData;
+  }
+
+  /** Whether to start with the demo incidents, users and actions (see {@code DemoData}); default true. */
+  public SandboxOptions setSeedDemoData(boolean seedDemoData) {
+    this.seedDemoData = seedDemoData;
+    return this;
+  }
+
+  public boolean isRateLimitEnabled() {
+    return rateLimitEnabled;
+  }
+
+  /** Whether the per-key token bucket is enforced (and its headers sent); default true. */
+  public SandboxOptions setRateLimitEnabled(boolean rateLimitEnabled) {
+    this.rateLimitEnabled = rateLimitEnabled;
+    return this;
+  }
+
+  public long getRateLimitCapacity() {
+    return rateLimitCapacity;
+  }
+
+  /** Bucket size per API key; default 1200, incident.io's documented default. */
+  public SandboxOptions setRateLimitCapacity(long rateLimitCapacity) {
+    if (rateLimitCapacity < 1) {
+      throw new IllegalArgumentException("rateLimitCapacity must be positive, was " + rateLimitCapacity);
+    }
+    this.rateLimitCapacity = rateLimitCapacity;
+    return this;
+  }
+
+  public double getRateLimitRefillPerSecond() {
+    return rateLimitRefillPerSecond;
+  }
+
+  /** Tokens added per second, continuously; default 20, incident.io's documented default. */
+  public SandboxOptions setRateLimitRefillPerSecond(double rateLimitRefillPerSecond) {
+    if (!(rateLimitRefillPerSecond > 0)) {
+      throw new IllegalArgumentException("rateLimitRefillPerSecond must be positive, was " + rateLimitRefillPerSecond);
+    }
+    this.rateLimitRefillPerSecond = rateLimitRefillPerSecond;
+    return this;
+  }
+
+  public Path getContractSpec() {
+    return contractSpec;
+  }
+
+  /**
+   * The OpenAPI spec to check traffic against; when set, every JSON request and response is validated and
+   * violations collected in {@link Sandbox#contractViolations()}. Null (the default) disables validation.
+   */
+  public SandboxOptions setContractSpec(Path contractSpec) {
+    this.contractSpec = contractSpec;
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    // Key values are secrets in a real deployment habit; only names are shown.
+    return "SandboxOptions{host=" + host + ", port=" + port + ", apiKeyNames=" + apiKeys.values()
+        + ", seedDemoData=" + seedDemoData + ", rateLimit=" + (rateLimitEnabled
+            ? rateLimitCapacity + " @ " + rateLimitRefillPerSecond + "/s" : "off")
+        + ", contractSpec=" + contractSpec + "}";
+  }
+}
