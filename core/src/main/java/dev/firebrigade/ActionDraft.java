@@ -7,12 +7,16 @@ import io.vertx.core.Future;
 
 /**
  * An action being written, immutable: every step returns a new draft, so {@code var fire = actions().forIncident(id)}
- * can start many actions. {@link #create()} checks the draft before anything is sent.
+ * can start many actions. {@link #create()} checks the draft before anything is sent, then resolves an
+ * {@code INC-123} reference and an email to IDs (cached per client) and sends the create.
  */
 public final class ActionDraft {
-    private static final String FIX_INCIDENT = "call forIncident(\"<incident ID>\") before create()";
+    private static final String FIX_INCIDENT = "call forIncident(\"<incident ID or INC-123>\") before create()";
     private static final String FIX_DESCRIPTION = "call describe(\"what needs doing\") before create()";
-    private static final String FIX_ASSIGNEE = "pass a user ID or User to assignTo(...), or leave it out to create it unassigned";
+    private static final String FIX_ASSIGNEE =
+            "pass a user ID, an email or a User to assignTo(...), or leave it out to create it unassigned";
+    static final String STEP_INCIDENT = "forIncident(...)";
+    static final String STEP_ASSIGNEE = "assignTo(...)";
 
     private final Actions actions;
     private final String incident;
@@ -27,7 +31,10 @@ public final class ActionDraft {
         this.assignee = assignee;
     }
 
-    /** The incident this action belongs to: its ID. */
+    /**
+     * The incident this action belongs to: its ID, or its reference {@code "INC-123"} (any case) or {@code "123"},
+     * which {@link #create()} resolves through {@code GET /v2/incidents/123}.
+     */
     public ActionDraft forIncident(String incident) {
         return new ActionDraft(actions, incident == null ? "" : incident, description, assignee);
     }
@@ -37,7 +44,10 @@ public final class ActionDraft {
         return new ActionDraft(actions, incident, markdown == null ? "" : markdown, assignee);
     }
 
-    /** Who should do it: a user ID. */
+    /**
+     * Who should do it: a user ID, or an email (anything with an {@code @}), which {@link #create()} resolves to the
+     * single active user with that email, failing with the candidates when there is none or several.
+     */
     public ActionDraft assignTo(String user) {
         return new ActionDraft(actions, incident, description, user == null ? "" : user);
     }
@@ -52,14 +62,28 @@ public final class ActionDraft {
         return new ActionDraft(actions, incident, description, null);
     }
 
-    /** Sends {@code POST /v2/actions} (or v3); fails without sending when the draft is incomplete. */
+    /**
+     * Resolves references, then sends {@code POST /v2/actions} (or v3); fails without sending when the draft is
+     * incomplete or a reference does not resolve.
+     */
     public Future<Action> create() {
-        return Futures.attempt(() -> actions.create(payload()));
+        return Futures.attempt(() -> resolved(payload()).compose(actions::create));
     }
 
-    /** The exact request {@link #create()} would send, key redacted; nothing is sent. */
+    /**
+     * The request {@link #create()} would send, key redacted, computed locally: nothing is sent, not even a lookup,
+     * so a reference or email shows as given. {@link #resolvedDryRun()} shows the IDs they resolve to.
+     */
     public RequestPreview dryRun() {
         return actions.preview(payload());
+    }
+
+    /**
+     * The exact request {@link #create()} would send, with references and emails resolved to IDs. Only the read-only
+     * lookups are sent (and cached); the action is not created.
+     */
+    public Future<RequestPreview> resolvedDryRun() {
+        return Futures.attempt(() -> resolved(payload()).map(actions::preview));
     }
 
     /** The incident as given, or null. */
@@ -82,6 +106,16 @@ public final class ActionDraft {
                 Checks.present(incident, "incident_id", FIX_INCIDENT),
                 Checks.present(description, "description", FIX_DESCRIPTION),
                 assignee == null ? null : Checks.present(assignee, "assignee_id", FIX_ASSIGNEE));
+    }
+
+    /** {@code given} with the incident and the assignee as IDs, both looked up at once when needed. */
+    private Future<ActionPayloads.Create> resolved(ActionPayloads.Create given) {
+        References references = actions.references();
+        Future<String> incidentId = references.incidentId(given.incidentId(), "incident_id", STEP_INCIDENT);
+        Future<String> assigneeId = given.assigneeId() == null ? Future.succeededFuture()
+                : references.userId(given.assigneeId(), "assignee_id", STEP_ASSIGNEE);
+        return Future.all(incidentId, assigneeId).map(both ->
+                new ActionPayloads.Create(incidentId.result(), given.description(), assigneeId.result()));
     }
 
     @Override

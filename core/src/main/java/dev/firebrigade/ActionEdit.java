@@ -12,7 +12,7 @@ import io.vertx.core.Future;
  */
 public final class ActionEdit {
     private static final String FIX_DESCRIPTION = "pass the new text to describe(...)";
-    private static final String FIX_ASSIGNEE = "pass a user ID or User to assignTo(...), or call unassigned()";
+    private static final String FIX_ASSIGNEE = "pass a user ID, an email or a User to assignTo(...), or call unassigned()";
 
     private final Actions actions;
     private final String id;
@@ -41,7 +41,7 @@ public final class ActionEdit {
         return new ActionEdit(actions, id, description, status, assignee, assigneeChanged);
     }
 
-    /** A new assignee: a user ID. */
+    /** A new assignee: a user ID, or an email resolved to the single active user with it (as in {@link ActionDraft}). */
     public ActionEdit assignTo(String user) {
         return new ActionEdit(actions, id, description, status, user == null ? "" : user, true);
     }
@@ -56,11 +56,18 @@ public final class ActionEdit {
         return new ActionEdit(actions, id, description, status, null, true);
     }
 
-    /** Fetches the action, applies the changes and sends {@code PUT}; fails without sending on bad input. */
+    /**
+     * Resolves an email given to {@code assignTo}, fetches the action, applies the changes and sends {@code PUT};
+     * fails without sending on bad input or an email that does not resolve.
+     */
     public Future<Action> apply() {
         return Futures.attempt(() -> {
             checkChanges();
-            return actions.get(id).compose(current -> actions.replace(id, merged(current)));
+            Future<String> newAssignee = assigneeChanged && assignee != null
+                    ? actions.references().userId(assignee, "assignee_id", ActionDraft.STEP_ASSIGNEE)
+                    : Future.succeededFuture(null);
+            return newAssignee.compose(resolved -> actions.get(id)
+                    .compose(current -> actions.replace(id, merged(current, resolved))));
         });
     }
 
@@ -81,12 +88,12 @@ public final class ActionEdit {
         }
     }
 
-    private ActionPayloads.Update merged(Action current) {
+    private ActionPayloads.Update merged(Action current, String resolvedAssignee) {
         String currentAssignee = current.assignee() == null ? null : current.assignee().id();
         return new ActionPayloads.Update(
                 description != null ? description : current.description(),
                 status != null ? status : current.status(),
-                assigneeChanged ? assignee : currentAssignee);
+                assigneeChanged ? resolvedAssignee : currentAssignee);
     }
 
     @Override

@@ -23,7 +23,11 @@ final class ActionPayloads {
     record One(Action action) {
     }
 
-    /** {@code ActionsListResultV2}, and V3's paginated form. */
-    record Many(List<Action> actions, PaginationMeta paginationMeta) {
+    /** {@code ActionsListResultV2} (one page holding everything), and V3's paginated form. */
+    record Many(List<Action> actions, PaginationMeta paginationMeta) implements PageBody<Action> {
+        @Override
+        public List<Action> items() {
+            return actions == null ? List.of() : actions;
+        }
     }
 }

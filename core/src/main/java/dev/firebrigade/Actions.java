@@ -6,6 +6,7 @@ import dev.firebrigade.transport.ApiRequest;
 import dev.firebrigade.transport.RequestPreview;
 import dev.firebrigade.transport.Transport;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 
 /**
@@ -15,13 +16,17 @@ import io.vertx.core.http.HttpMethod;
 public final class Actions {
     private final Transport transport;
     private final ActionsApi api;
+    private final References references;
+    private final Pager<Action> pager;
 
-    Actions(Transport transport, ActionsApi api) {
+    Actions(Transport transport, ActionsApi api, References references, Vertx vertx) {
         this.transport = transport;
         this.api = api;
+        this.references = references;
+        this.pager = new Pager<>(vertx, transport, ActionPayloads.Many.class);
     }
 
-    /** Starts a new action for an incident, given by its ID. */
+    /** Starts a new action for an incident, given by its ID or reference ({@code INC-123} or {@code 123}). */
     public ActionDraft forIncident(String incident) {
         return new ActionDraft(this, null, null, null).forIncident(incident);
     }
@@ -33,9 +38,9 @@ public final class Actions {
                 .map(ActionPayloads.One::action));
     }
 
-    /** Starts a list query; finish it with {@code fetch()}. */
+    /** Starts a list query; finish it with {@code fetch()}, {@code firstPage()}, {@code stream()} or {@code collect(n)}. */
     public ActionQuery list() {
-        return new ActionQuery(transport, api, null, null);
+        return new ActionQuery(pager, references, api, null, null, null, BracketFilters.NONE, null);
     }
 
     /** Marks an action completed, keeping its description and assignee. */
@@ -56,6 +61,10 @@ public final class Actions {
     /** Deletes an action (incident.io answers 204). */
     public Future<Void> delete(String id) {
         return Futures.attempt(() -> transport.send(ApiRequest.of(HttpMethod.DELETE, api.path() + "/{id}", id), Void.class));
+    }
+
+    References references() {
+        return references;
     }
 
     Future<Action> create(ActionPayloads.Create payload) {

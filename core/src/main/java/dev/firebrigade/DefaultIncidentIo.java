@@ -1,18 +1,25 @@
 package dev.firebrigade;
 
+import dev.firebrigade.model.Identity;
+import dev.firebrigade.transport.ApiRequest;
 import dev.firebrigade.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The client: one transport and the resources built on it. */
+/** The client: one transport, the resources built on it, and the cache of resolved references they share. */
 final class DefaultIncidentIo implements IncidentIo {
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final IncidentIoOptions options;
     private final Transport transport;
     private final Actions actions;
+    private final Users users;
+    private final Incidents incidents;
+    private final References references;
+    private final Raw raw;
     private final AtomicReference<Future<Void>> closing = new AtomicReference<>();
 
     DefaultIncidentIo(Vertx vertx, IncidentIoOptions options, boolean ownsVertx) {
@@ -20,12 +27,42 @@ final class DefaultIncidentIo implements IncidentIo {
         this.ownsVertx = ownsVertx;
         this.options = new IncidentIoOptions(options);
         this.transport = new Transport(vertx, this.options);
-        this.actions = new Actions(transport, this.options.getActionsApi());
+        this.users = new Users(vertx, transport);
+        this.incidents = new Incidents(vertx, transport);
+        this.references = new References(users, incidents, this.options);
+        this.actions = new Actions(transport, this.options.getActionsApi(), references, vertx);
+        this.raw = new Raw(transport);
     }
 
     @Override
     public Actions actions() {
         return actions;
+    }
+
+    @Override
+    public Users users() {
+        return users;
+    }
+
+    @Override
+    public Incidents incidents() {
+        return incidents;
+    }
+
+    @Override
+    public Future<Identity> identity() {
+        return transport.send(ApiRequest.of(HttpMethod.GET, "/v1/identity"), IncidentPayloads.IdentityResult.class)
+                .map(IncidentPayloads.IdentityResult::identity);
+    }
+
+    @Override
+    public Raw raw() {
+        return raw;
+    }
+
+    @Override
+    public void forgetResolutions() {
+        references.clear();
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.firebrigade;
 
 import dev.firebrigade.error.InvalidInputException;
+import dev.firebrigade.model.Identity;
+import io.vertx.core.Future;
 
 /**
  * The static face of one default client, for scripts and the REPL: {@code import static dev.firebrigade.Firebrigade.*}
- * then {@code actions().forIncident(…)}. Libraries should hold an {@link IncidentIo} instance instead.
+ * then {@code actions().forIncident(…)}, {@code users()}, {@code incidents()}, {@code identity()}, {@code raw()}. Libraries should hold an {@link IncidentIo} instance instead.
  */
 public final class Firebrigade {
     private static volatile IncidentIo client;
@@ -38,5 +40,25 @@ public final class Firebrigade {
     /** Incident actions on the default client. */
     public static Actions actions() {
         return client().actions();
+    }
+
+    /** Users on the default client: {@code users().list().email("lisa@incident.io").fetch()}. */
+    public static Users users() {
+        return client().users();
+    }
+
+    /** Incidents on the default client: {@code incidents().get("INC-123")}. */
+    public static Incidents incidents() {
+        return client().incidents();
+    }
+
+    /** Who the default client's API key is ({@code GET /v1/identity}). */
+    public static Future<Identity> identity() {
+        return client().identity();
+    }
+
+    /** Raw JSON access to any endpoint through the default client: {@code raw().get("/v1/severities")}. */
+    public static Raw raw() {
+        return client().raw();
     }
 }

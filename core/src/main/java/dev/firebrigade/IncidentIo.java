@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.model.Identity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -47,6 +48,27 @@ public interface IncidentIo {
 
     /** Incident actions. */
     Actions actions();
+
+    /** Users: get, list and lookup by email. */
+    Users users();
+
+    /** Incidents: get by ID or reference ({@code INC-123}), list with filters. */
+    Incidents incidents();
+
+    /** Who this API key is ({@code GET /v1/identity}): its name, roles and the organisation's dashboard. */
+    Future<Identity> identity();
+
+    /**
+     * Any incident.io endpoint the DSL lacks, as JSON, through the same transport (key, errors, timeouts):
+     * {@code raw().get("/v1/severities")}.
+     */
+    Raw raw();
+
+    /**
+     * Forgets every resolved reference (emails to user IDs, {@code INC-123} to incident IDs), for example after
+     * accounts were merged; they are otherwise kept for {@link IncidentIoOptions#getResolutionCacheTtl()}.
+     */
+    void forgetResolutions();
 
     /** A copy of this client's options. */
     IncidentIoOptions options();

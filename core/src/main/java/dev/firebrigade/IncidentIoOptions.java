@@ -22,6 +22,8 @@ public final class IncidentIoOptions {
     private Duration requestTimeout = Duration.ofSeconds(60);
     private int maxConnections = 64;
     private String userAgentSuffix;
+    private int resolutionCacheSize = 1000;
+    private Duration resolutionCacheTtl = Duration.ofMinutes(10);
 
     public IncidentIoOptions() {
     }
@@ -36,6 +38,8 @@ public final class IncidentIoOptions {
         this.requestTimeout = other.requestTimeout;
         this.maxConnections = other.maxConnections;
         this.userAgentSuffix = other.userAgentSuffix;
+        this.resolutionCacheSize = other.resolutionCacheSize;
+        this.resolutionCacheTtl = other.resolutionCacheTtl;
     }
 
     public String getBaseUrl() {
@@ -130,6 +134,36 @@ public final class IncidentIoOptions {
         return this;
     }
 
+    public int getResolutionCacheSize() {
+        return resolutionCacheSize;
+    }
+
+    /**
+     * How many resolved references (emails to user IDs, {@code INC-123} to incident IDs) the client remembers, per
+     * kind; 1000 by default, 0 to remember none (concurrent lookups of one reference still share a request).
+     */
+    public IncidentIoOptions setResolutionCacheSize(int size) {
+        if (size < 0) {
+            throw new InvalidInputException("resolutionCacheSize", "is negative", "pass 0 or more");
+        }
+        this.resolutionCacheSize = size;
+        return this;
+    }
+
+    public Duration getResolutionCacheTtl() {
+        return resolutionCacheTtl;
+    }
+
+    /** How long a resolved reference is trusted, 10 minutes by default; zero remembers none. */
+    public IncidentIoOptions setResolutionCacheTtl(Duration ttl) {
+        if (ttl == null || ttl.isNegative()) {
+            throw new InvalidInputException("resolutionCacheTtl", "must be zero or positive",
+                    "pass e.g. Duration.ofMinutes(10)");
+        }
+        this.resolutionCacheTtl = ttl;
+        return this;
+    }
+
     private static Duration positive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new InvalidInputException(name, "must be a positive duration", "pass e.g. Duration.ofSeconds(10)");
@@ -166,6 +200,7 @@ public final class IncidentIoOptions {
     public String toString() {
         return "IncidentIoOptions[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : apiKey.redacted())
                 + ", actionsApi=" + actionsApi + ", connectTimeout=" + connectTimeout + ", idleTimeout=" + idleTimeout
-                + ", requestTimeout=" + requestTimeout + ", maxConnections=" + maxConnections + "]";
+                + ", requestTimeout=" + requestTimeout + ", maxConnections=" + maxConnections
+                + ", resolutionCache=" + resolutionCacheSize + "/" + resolutionCacheTtl + "]";
     }
 }

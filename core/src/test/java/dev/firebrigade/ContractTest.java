@@ -2,16 +2,31 @@ package dev.firebrigade;
 
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.ActionStatus;
+import dev.firebrigade.model.Identity;
+import dev.firebrigade.model.Incident;
+import dev.firebrigade.model.IncidentMode;
+import dev.firebrigade.model.IncidentStatusCategory;
+import dev.firebrigade.model.IncidentVisibility;
+import dev.firebrigade.model.User;
 import dev.firebrigade.model.UserRole;
+import dev.firebrigade.sandbox.DemoData;
+import dev.firebrigade.sandbox.RecordedRequest;
 import dev.firebrigade.sandbox.OpenApiContract;
 import dev.firebrigade.transport.Json;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -23,6 +38,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ContractTest extends SandboxFixture {
     private static OpenApiContract contract;
     private static JsonObject schemas;
+    private static JsonObject specJson;
 
     @BeforeAll
     static void loadSpec() throws Exception {
@@ -30,12 +46,13 @@ class ContractTest extends SandboxFixture {
                 + System.getProperty("firebrigade.spec") + "): contract tests skipped");
         Path path = spec().orElseThrow();
         contract = OpenApiContract.load(path);
-        schemas = new JsonObject(Files.readString(path)).getJsonObject("components").getJsonObject("schemas");
+        specJson = new JsonObject(Files.readString(path));
+        schemas = specJson.getJsonObject("components").getJsonObject("schemas");
     }
 
     @Test
     void everyActionsCallAgreesWithTheSpec() {
-        sandbox.contractViolations().clear();
+        sandbox.clearContractViolations();
         Action created = io.actions().forIncident(INCIDENT).describe("Call the fire brigade").assignTo(LISA).create().await();
         io.actions().forIncident(INCIDENT).describe("Unassigned").create().await();
         io.actions().get(created.id()).await();
@@ -90,6 +107,153 @@ class ContractTest extends SandboxFixture {
 
         assertThat(action.status()).isEqualTo(ActionStatus.UNKNOWN);
         assertThat(action.assignee().role()).isEqualTo(UserRole.UNKNOWN);
+    }
+
+    @Test
+    void everyUsersIncidentsIdentityAndReferenceCallAgreesWithTheSpec() {
+        sandbox.clearContractViolations();
+        sandbox.clearRequests();
+        io.forgetResolutions();
+        io.users().get(LISA).await();
+        io.users().list().email("lisa@incident.io").includeInactive().pageSize(2).firstPage().await();
+        io.users().list().slackUserId("U02AYNF2XJM").fetch().await();
+        io.users().list().includeInactive().pageSize(3).collect(5).await();
+        io.incidents().get("INC-1").await();
+        io.incidents().get(OTHER_INCIDENT).await();
+        io.incidents().list().statusCategory(IncidentStatusCategory.LIVE).mode(IncidentMode.STANDARD, IncidentMode.TEST)
+                .severityAtLeast(DemoData.SEVERITY_MINOR).createdSince(LocalDate.of(2021, 1, 1))
+                .updatedUntil(Instant.parse("2030-01-01T00:00:00Z")).oldestFirst().matchAny().pageSize(1).collect(3).await();
+        io.identity().await();
+        Action action = io.actions().forIncident("INC-2").describe("Resolved references").assignTo("rory@incident.io")
+                .create().await();
+        io.actions().edit(action.id()).assignTo("lisa@incident.io").apply().await();
+        io.raw().get("/v1/identity").await();
+
+        assertThat(sandbox.contractViolations()).isEmpty();
+        assertThat(sandbox.requests()).hasSizeGreaterThan(12);
+        assertThat(undeclaredQueryParameters()).isEmpty();
+    }
+
+    @Test
+    void theQueryCheckDoesFlagAnUndeclaredParameter() {
+        sandbox.clearRequests();
+        io.raw().get("/v2/users?page_size=1&status%5Bone_of%5D=x").await();
+
+        assertThat(undeclaredQueryParameters()).containsExactly("GET /v2/users sends undeclared status[one_of]");
+    }
+
+    @Test
+    void everyV3ActionsCallAgreesWithTheSpecsActionSchemas() {
+        IncidentIo v3 = IncidentIo.create(vertx, clientOptions().setActionsApi(ActionsApi.V3));
+        try {
+            sandbox.clearContractViolations();
+            Action created = v3.actions().forIncident("INC-1").describe("v3").assignTo("lisa@incident.io").create().await();
+            v3.actions().get(created.id()).await();
+            v3.actions().list().forIncident("INC-1").createdSince(LocalDate.of(2021, 1, 1)).pageSize(1).collect(2).await();
+            v3.actions().complete(created.id()).await();
+            v3.actions().edit(created.id()).unassigned().apply().await();
+            v3.actions().delete(created.id()).await();
+
+            assertThat(sandbox.contractViolations()).isEmpty();
+        } finally {
+            v3.close().await();
+        }
+    }
+
+    @Test
+    void decodesTheSpecsUserIncidentAndIdentityExamplesCompletely() throws Exception {
+        User user = decode("UsersShowResultV2", UserPayloads.One.class).user();
+        UserPayloads.Many users = decode("UsersListResultV2", UserPayloads.Many.class);
+        Incident incident = decode("IncidentsShowResultV2", IncidentPayloads.One.class).incident();
+        IncidentPayloads.Many incidents = decode("IncidentsListResultV2", IncidentPayloads.Many.class);
+        Identity identity = decode("UtilitiesIdentityResultV1", IncidentPayloads.IdentityResult.class).identity();
+
+        assertThat(user.id()).isEqualTo("01FCNDV6P870EA6S7TK1DSYDG0");
+        assertThat(user.isActive()).isTrue();
+        assertThat(user.baseRole().slug()).isEqualTo("customer-success");
+        assertThat(user.customRoles()).extracting(r -> r.name()).containsExactly("Customer Success");
+        assertThat(users.items()).hasSize(1);
+        assertThat(users.paginationMeta().after()).isEqualTo("01FCNDV6P870EA6S7TK1DSYDG0");
+        assertThat(users.paginationMeta().pageSize()).isEqualTo(25);
+
+        assertThat(incident.id()).isEqualTo("01FDAG4SAP5TYPT98WGR2N7W91");
+        assertThat(incident.reference()).isEqualTo("INC-123");
+        assertThat(incident.number()).isEqualTo(123L);
+        assertThat(incident.mode()).isEqualTo(IncidentMode.STANDARD);
+        assertThat(incident.visibility()).isEqualTo(IncidentVisibility.PUBLIC);
+        assertThat(incident.incidentStatus().category()).isEqualTo(IncidentStatusCategory.TRIAGE);
+        assertThat(incident.incidentStatus().rank()).isEqualTo(4L);
+        assertThat(incident.severity().name()).isEqualTo("Minor");
+        assertThat(incident.incidentType().name()).isEqualTo("Production Outage");
+        assertThat(incident.lead().name()).isEqualTo("Lisa Karlin Curtis");
+        assertThat(incident.incidentRoleAssignments().get(0).role().shortform()).isEqualTo("lead");
+        assertThat(incident.creator().workflow().name()).isEqualTo("My little workflow");
+        assertThat(incident.permalink()).isEqualTo("https://app.incident.io/incidents/123");
+        assertThat(incident.slackChannelName()).isEqualTo("inc-165-green-parrot");
+        assertThat(incident.summary()).startsWith("Our database is really really sad");
+        assertThat(incident.updatedAt()).isEqualTo(Instant.parse("2021-08-17T13:28:57.801578Z"));
+        assertThat(incidents.items()).hasSize(1);
+        assertThat(incidents.paginationMeta().totalRecordCount()).isEqualTo(238L);
+
+        assertThat(identity.name()).isEqualTo("Alertmanager token");
+        assertThat(identity.roles()).containsExactly("viewer");
+        assertThat(identity.teamRoles()).containsExactly("catalog_editor");
+        assertThat(identity.teams()).extracting(t -> t.name()).containsExactly("Platform");
+        assertThat(identity.dashboardUrl()).isEqualTo("https://app.incident.io/my-org");
+    }
+
+    @Test
+    void toleratesNewIncidentCategoriesModesAndVisibilities() throws Exception {
+        JsonObject example = schemas.getJsonObject("IncidentsShowResultV2").getJsonObject("example").copy();
+        example.getJsonObject("incident").put("mode", "simulation").put("visibility", "team_only")
+                .put("brand_new_field", new JsonObject().put("x", 1));
+        example.getJsonObject("incident").getJsonObject("incident_status").put("category", "snoozed");
+
+        Incident incident = Json.mapper().readValue(example.encode(), IncidentPayloads.One.class).incident();
+
+        assertThat(incident.mode()).isEqualTo(IncidentMode.UNKNOWN);
+        assertThat(incident.visibility()).isEqualTo(IncidentVisibility.UNKNOWN);
+        assertThat(incident.statusCategory()).isEqualTo(IncidentStatusCategory.UNKNOWN);
+    }
+
+    /** Each query parameter we sent, by its name before any bracket, must be a parameter the spec declares. */
+    private static List<String> undeclaredQueryParameters() {
+        JsonObject paths = specJson.getJsonObject("paths");
+        List<String> problems = new ArrayList<>();
+        for (RecordedRequest request : sandbox.requests()) {
+            JsonObject operation = operation(paths, request.method(), request.path());
+            if (operation == null) {
+                problems.add(request.method() + " " + request.path() + " is not in the spec");
+                continue;
+            }
+            Set<String> declared = new HashSet<>();
+            operation.getJsonArray("parameters", new io.vertx.core.json.JsonArray()).forEach(p ->
+                    declared.add(((JsonObject) p).getString("name")));
+            for (String pair : request.query().isEmpty() ? new String[0] : request.query().split("&")) {
+                String name = URLDecoder.decode(pair.substring(0, pair.indexOf('=')), StandardCharsets.UTF_8);
+                String base = name.contains("[") ? name.substring(0, name.indexOf('[')) : name;
+                if (!declared.contains(base)) {
+                    problems.add(request.method() + " " + request.path() + " sends undeclared " + name);
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static JsonObject operation(JsonObject paths, String method, String path) {
+        for (String template : paths.fieldNames()) {
+            if (path.matches(template.replaceAll("\\{[^}]+}", "[^/]+"))) {
+                JsonObject operation = paths.getJsonObject(template).getJsonObject(method.toLowerCase(java.util.Locale.ROOT));
+                if (operation != null) {
+                    return operation;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static <T> T decode(String schema, Class<T> type) throws Exception {
+        return Json.mapper().readValue(schemas.getJsonObject(schema).getJsonObject("example").encode(), type);
     }
 
     private static JsonObject encode(Object payload) throws Exception {

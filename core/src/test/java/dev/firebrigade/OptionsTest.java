@@ -1,10 +1,13 @@
 package dev.firebrigade;
 
 import dev.firebrigade.error.InvalidInputException;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,9 +62,17 @@ class OptionsTest {
     @Test
     void aClientWithItsOwnVertxClosesIt() {
         IncidentIo io = IncidentIo.create(new IncidentIoOptions().setApiKey("k"));
+        var stopped = new AtomicBoolean();
+        io.vertx().deployVerticle(new VerticleBase() {
+            @Override
+            public Future<?> stop() throws Exception {
+                stopped.set(true);
+                return super.stop();
+            }
+        }).await();
 
         io.close().await();
 
-        assertThatThrownBy(() -> io.vertx().setTimer(1, id -> { })).isInstanceOf(IllegalStateException.class);
+        assertThat(stopped).as("Vert.x undeployed its verticles on close").isTrue();
     }
 }

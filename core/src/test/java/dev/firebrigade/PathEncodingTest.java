@@ -1,6 +1,8 @@
 package dev.firebrigade;
 
 import dev.firebrigade.error.NotFoundException;
+import dev.firebrigade.transport.ApiRequest;
+import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +23,7 @@ class PathEncodingTest extends SandboxFixture {
 
     @Test
     void queryAndFragmentCharactersAreEncoded() {
-        var request = dev.firebrigade.transport.ApiRequest.of(io.vertx.core.http.HttpMethod.GET, "/v2/actions/{id}",
+        var request = ApiRequest.of(HttpMethod.GET, "/v2/actions/{id}",
                 "a/b?c=d#e f%")
                 .withQuery("incident_id", "x&y=z");
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A fresh sandbox on a free loopback port per test class, with a client pointed at it. When incident.io's spec is
  * available the sandbox checks every request and response against it, and {@link #spec()} says where it is.
@@ -36,6 +38,8 @@ abstract class SandboxFixture {
 
     @AfterAll
     static void stopSandbox() {
+        // Every request this class made, and every answer, agreed with incident.io's spec.
+        assertThat(sandbox.contractViolations()).isEmpty();
         io.close().await();
         sandbox.close().await();
         vertx.close().await();

@@ -66,7 +66,13 @@ final class ErrorBodies {
             .put("name", "api_key_name")
             .put("limit", limit)
             .put("remaining", remaining)
-            .put("retry_after", retryAt.truncatedTo(ChronoUnit.SECONDS).toString()));
+            // Whole seconds, rounded up so the instant is never earlier than Retry-After allows.
+            .put("retry_after", ceilToSecond(retryAt).toString()));
+  }
+
+  private static Instant ceilToSecond(Instant instant) {
+    var floor = instant.truncatedTo(ChronoUnit.SECONDS);
+    return floor.equals(instant) ? floor : floor.plusSeconds(1);
   }
 
   /** A generic body for a status, as injected by faults. */

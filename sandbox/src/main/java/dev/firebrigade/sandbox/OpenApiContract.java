@@ -148,7 +148,15 @@ public final class OpenApiContract {
     if (body == null) {
       return List.of(new Violation("", "is_required", "status " + status + " declares a " + schemaName + " body, but none was sent"));
     }
-    return schemaViolations(schemaName, body);
+    var violations = schemaViolations(schemaName, body);
+    if (pathTemplate.equals("/v2/users")) {
+      // The spec contradicts itself here: GET /v2/users takes page_size up to 10000, but the
+      // PaginationMetaResultV2 that echoes it caps page_size at 250. We do not report the echo.
+      violations = violations.stream()
+          .filter(v -> !(v.pointer().equals("/pagination_meta/page_size") && v.message().endsWith("is greater than 250")))
+          .toList();
+    }
+    return violations;
   }
 
   List<Violation> schemaViolations(String schemaName, Object json) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * which is cheap at simulator scale and makes each request's read-check-write atomic.
  */
 public final class SandboxState {
-  private static final Pattern REFERENCE_NUMBER = Pattern.compile("\\d+");
+  private static final Pattern REFERENCE_NUMBER = Pattern.compile("\\d{1,18}");
 
   private final Object lock = new Object();
   private final Ulid ids;

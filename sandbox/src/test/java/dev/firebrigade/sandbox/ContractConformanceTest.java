@@ -57,6 +57,7 @@ class ContractConformanceTest {
         http.delete("/v3/actions/" + idV3).statusCode(),
         http.get("/v2/users").statusCode(),
         http.get("/v2/users?include_inactive=true&page_size=2").statusCode(),
+        http.get("/v2/users?page_size=1000").statusCode(),
         http.get("/v2/users?email=sam@incident.io").statusCode(),
         http.get("/v2/users/" + DemoData.USER_LISA).statusCode(),
         http.get("/v2/incidents").statusCode(),

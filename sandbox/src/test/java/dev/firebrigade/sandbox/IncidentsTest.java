@@ -72,6 +72,7 @@ class IncidentsTest {
   void answersUnknownIncidentWith404() {
     assertThat(http.get("/v2/incidents/999").statusCode()).isEqualTo(404);
     assertThat(http.get("/v2/incidents/01NOPE00000000000000000000").statusCode()).isEqualTo(404);
+    assertThat(http.get("/v2/incidents/123456789012345678901234567890").statusCode()).isEqualTo(404);
   }
 
   @Test

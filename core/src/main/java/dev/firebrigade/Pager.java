@@ -1,0 +1,81 @@
+package dev.firebrigade;
+
+import dev.firebrigade.error.UnexpectedResponseException;
+import dev.firebrigade.transport.ApiRequest;
+import dev.firebrigade.transport.QueryParam;
+import dev.firebrigade.transport.Transport;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Fetches the pages of one list endpoint: sends a request, decodes the page and knows how to ask for the next. */
+final class Pager<T> {
+    private final Vertx vertx;
+    private final Transport transport;
+    private final Class<? extends PageBody<T>> bodyType;
+
+    Pager(Vertx vertx, Transport transport, Class<? extends PageBody<T>> bodyType) {
+        this.vertx = vertx;
+        this.transport = transport;
+        this.bodyType = bodyType;
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    /** Sends {@code request} and wraps the answer as a page that can fetch its successor. */
+    Future<Page<T>> fetch(ApiRequest request) {
+        return transport.send(request, bodyType).compose(body -> {
+            String after = body.paginationMeta() == null ? null : body.paginationMeta().after();
+            String previous = cursor(request);
+            if (after != null && after.equals(previous)) {
+                return Future.failedFuture(new UnexpectedResponseException(200,
+                        "the list did not advance: pagination_meta.after repeats the cursor that was sent", after,
+                        request.method().name(), request.path(), null));
+            }
+            return Future.succeededFuture(new Page<>(this, request, body.items(), body.paginationMeta()));
+        });
+    }
+
+    /** {@code request} asking for the page after {@code cursor}: every other parameter is kept as it was. */
+    static ApiRequest after(ApiRequest request, String cursor) {
+        var query = new ArrayList<QueryParam>(request.query().size() + 1);
+        for (QueryParam p : request.query()) {
+            if (!p.name().equals("after")) {
+                query.add(p);
+            }
+        }
+        query.add(new QueryParam("after", cursor));
+        return new ApiRequest(request.method(), request.path(), query, request.body());
+    }
+
+    private static String cursor(ApiRequest request) {
+        for (QueryParam p : request.query()) {
+            if (p.name().equals("after")) {
+                return p.value();
+            }
+        }
+        return null;
+    }
+
+    /** Up to {@code limit} items, walking pages from {@code first} only as far as needed. */
+    static <T> Future<List<T>> collect(Future<Page<T>> first, long limit) {
+        return first.compose(page -> collect(page, limit, new ArrayList<>()));
+    }
+
+    private static <T> Future<List<T>> collect(Page<T> page, long limit, List<T> sofar) {
+        for (T item : page.items()) {
+            if (sofar.size() >= limit) {
+                break;
+            }
+            sofar.add(item);
+        }
+        if (sofar.size() >= limit || !page.hasNext()) {
+            return Future.succeededFuture(List.copyOf(sofar));
+        }
+        return page.next().compose(next -> collect(next, limit, sofar));
+    }
+}
