@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,7 +25,11 @@ public final class Actions {
     private final ActionsApi api;
     private final References references;
     private final Pager<Action> pager;
-    /** Claims outlive any reconciliation window: the longest call plus the clock tolerance, with room to spare. */
+    /**
+     * Kept beyond the clock tolerance: the measured clock offset is low by up to a second (the Date header's
+     * resolution) plus the answer's transfer time.
+     */
+    private static final Duration CLAIM_MARGIN = Duration.ofSeconds(10);
     private final CreateLedger ledger;
 
     Actions(Transport transport, ActionsApi api, References references, Vertx vertx) {
@@ -32,8 +37,7 @@ public final class Actions {
         this.api = api;
         this.references = references;
         this.pager = new Pager<>(vertx, transport, ActionPayloads.Many.class);
-        this.ledger = new CreateLedger(transport.callTimeout().multipliedBy(2)
-                .plus(transport.retryPolicy().clockSkewTolerance()).plusMinutes(10));
+        this.ledger = new CreateLedger(transport.retryPolicy().clockSkewTolerance().plus(CLAIM_MARGIN));
     }
 
     /** Starts a new action for an incident, given by its ID or reference ({@code INC-123} or {@code 123}). */
