@@ -66,6 +66,7 @@ final class BulkRun {
     private Journal.State earlier = Journal.State.empty();
     private final Map<String, IncidentIoException> unsettled = new HashMap<>();
     private LongSet seenKeys;
+    private Claims claims;
     private Reconciler reconciler;
 
     /** Rows read, not yet prepared. */
@@ -150,7 +151,9 @@ final class BulkRun {
             earlier = opened.result().state();
             reader = opened.result().reader();
             total = opened.result().total();
-            reconciler = new Reconciler(bulk.actions, earlier.createdIds(), bulk.clockTolerance);
+            claims = journal == null ? Claims.inMemory() : Claims.fromJournal(ids -> journal.flushed()
+                    .compose(flushed -> context.executeBlocking(() -> Journal.createdAmong(journal.path(), ids), false)));
+            reconciler = new Reconciler(bulk.actions, claims, bulk.clockTolerance);
             begun = true;
             if (journal != null) {
                 journal.record(JournalLines.run(bulk.source.name(), false, Instant.now()));
@@ -386,7 +389,7 @@ final class BulkRun {
     private void sent(SourceRow row, int attempt, Instant sentAt, AsyncResult<Action> sent) {
         if (sent.succeeded() && sent.result() != null && sent.result().id() != null) {
             String id = sent.result().id();
-            earlier.createdIds().add(Fingerprint.of(id));
+            claims.add(id);
             if (journal != null) {
                 journal.record(JournalLines.created(row.key(), row.row(), id, false, Instant.now()));
             }

@@ -21,6 +21,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,10 +241,10 @@ final class Journal {
      * @param inDoubt      rows sent without a known outcome, up to {@link #MAX_IN_DOUBT}, with their content
      * @param doubtOverflow fingerprints of further in-doubt rows: reported unknown, reconciled by a later run
      */
-    record State(LongSet doneKeys, LongSet createdIds, Map<String, Pending> inDoubt, LongSet doubtOverflow,
-                 long lines, int runs, long unreadableLines) {
+    record State(LongSet doneKeys, Map<String, Pending> inDoubt, LongSet doubtOverflow, long lines, int runs,
+                 long unreadableLines) {
         static State empty() {
-            return new State(new LongSet(16), new LongSet(16), new LinkedHashMap<>(), new LongSet(16), 0, 0, 0);
+            return new State(new LongSet(16), new LinkedHashMap<>(), new LongSet(16), 0, 0, 0);
         }
     }
 
@@ -255,9 +257,10 @@ final class Journal {
             return State.empty();
         }
         long size = Files.size(path);
-        int expected = (int) Math.min(Integer.MAX_VALUE / 4, Math.max(16, size / 300));
+        int expected = (int) Math.min(Integer.MAX_VALUE / 4, Math.max(16, size / 400));
+        // Sized for the journal up front (a created row takes about 370 bytes of it): growing a large set means one
+        // more large array at the worst time.
         var doneKeys = new LongSet(expected);
-        var createdIds = new LongSet(expected);
         var inDoubt = new LinkedHashMap<String, Pending>();
         var overflow = new LongSet(16);
         var factory = new JsonFactory();
@@ -289,9 +292,6 @@ final class Journal {
                     }
                     case "created" -> {
                         doneKeys.add(Fingerprint.of(event.key));
-                        if (event.action != null) {
-                            createdIds.add(Fingerprint.of(event.action));
-                        }
                         clear(inDoubt, overflow, event.key);
                     }
                     case "failed", "absent" -> clear(inDoubt, overflow, event.key);
@@ -301,7 +301,31 @@ final class Journal {
                 }
             }
         }
-        return new State(doneKeys, createdIds, inDoubt, overflow, lines, runs, unreadable);
+        return new State(doneKeys, inDoubt, overflow, lines, runs, unreadable);
+    }
+
+    /**
+     * Which of {@code ids} a {@code created} line of the journal at {@code path} names. Blocking, streaming; called
+     * only when a reconciliation has candidates.
+     */
+    static Set<String> createdAmong(Path path, Set<String> ids) throws IOException {
+        var found = new HashSet<String>();
+        if (!Files.exists(path)) {
+            return found;
+        }
+        var factory = new JsonFactory();
+        var event = new Event();
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            String text;
+            while ((text = reader.readLine()) != null) {
+                // Cheap test first: most lines name no candidate.
+                if (text.contains("\"created\"") && event.parse(factory, text) && "created".equals(event.event)
+                        && event.action != null && ids.contains(event.action)) {
+                    found.add(event.action);
+                }
+            }
+        }
+        return found;
     }
 
     private static void clear(Map<String, Pending> inDoubt, LongSet overflow, String key) {

@@ -49,13 +49,13 @@ final class Reconciler {
     }
 
     private final Actions actions;
-    private final LongSet claimed;
+    private final Claims claimed;
     private final Duration tolerance;
 
     /**
-     * @param claimed fingerprints of the action IDs the journal already gives to rows; a match is added to it
+     * @param claimed the action IDs already given to rows; a match is added to it
      */
-    Reconciler(Actions actions, LongSet claimed, Duration tolerance) {
+    Reconciler(Actions actions, Claims claimed, Duration tolerance) {
         this.actions = actions;
         this.claimed = claimed;
         this.tolerance = tolerance;
@@ -104,13 +104,19 @@ final class Reconciler {
                 .min(Comparator.naturalOrder()).orElse(Instant.EPOCH).minus(tolerance);
         Set<String> descriptions = new HashSet<>();
         rows.forEach(r -> descriptions.add(normalised(r.pending().description())));
-        return candidates(incidentId, null, since, descriptions, 0).map(candidates -> match(rows, candidates))
+        return candidates(incidentId, null, since, descriptions, 0)
+                .compose(candidates -> {
+                    var ids = new HashSet<String>();
+                    candidates.forEach(a -> ids.add(a.id()));
+                    return claimed.among(ids).map(taken -> match(rows, candidates.stream()
+                            .filter(a -> !taken.contains(a.id())).toList()));
+                })
                 .otherwise(error -> rows.stream()
                         .map(r -> new Result(r.pending(), null, asIncidentIo(error))).toList());
     }
 
     /**
-     * The unclaimed actions of the incident with one of the rows' descriptions, created since {@code since}. The
+     * The actions of the incident with one of the rows' descriptions, created since {@code since}. The
      * listing is streamed, so only candidates are held. {@code mode} null is incident.io's default list; if that has
      * no action of the incident at all, the incident may be one the default leaves out, so the other modes follow.
      */
@@ -125,7 +131,7 @@ final class Reconciler {
         stream.endHandler(end -> done.tryComplete(found));
         stream.handler(action -> {
             seen[0]++;
-            if (action.id() != null && !claimed.contains(Fingerprint.of(action.id()))
+            if (action.id() != null
                     && descriptions.contains(normalised(action.description()))
                     && (action.createdAt() == null || !action.createdAt().isBefore(since))) {
                 found.add(action);
@@ -159,7 +165,7 @@ final class Reconciler {
             }
             if (match != null) {
                 free.remove(match);
-                claimed.add(Fingerprint.of(match.id()));
+                claimed.add(match.id());
             }
             results.add(new Result(row.pending(), match == null ? null : match.id(), null));
         }
