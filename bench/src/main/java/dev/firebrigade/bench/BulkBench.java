@@ -28,6 +28,7 @@ import java.util.Map;
  * <pre>
  * java -cp bench/target/firebrigade-bench.jar dev.firebrigade.bench.BulkBench limit [--creates 2000] [--latency-ms 100] [--concurrency 64] [--repeat 1] [--compare-dsl true]
  * java -cp bench/target/firebrigade-bench.jar dev.firebrigade.bench.BulkBench throughput [--creates 20000] [--concurrency 64] [--rounds 5]
+ *      [--clients raw,dsl,bulk,bulk csv+journal]
  * </pre>
  * <b>limit</b>: a sandbox in this JVM with incident.io's limit (a bucket of 1,200 refilled at 20 per second) and
  * {@code --latency-ms} added to every create; a client with its default rate limiter. {@code --creates} rows through
@@ -61,7 +62,8 @@ public final class BulkBench {
                         Boolean.parseBoolean(given.getOrDefault("compare-dsl", "false")),
                         Integer.parseInt(given.getOrDefault("repeat", "1")))
                 : throughput(Integer.parseInt(given.getOrDefault("creates", "20000")), concurrency,
-                        Integer.parseInt(given.getOrDefault("rounds", "5")));
+                        Integer.parseInt(given.getOrDefault("rounds", "5")),
+                        List.of(given.getOrDefault("clients", "raw,dsl,bulk,bulk csv+journal").split(",")));
         System.exit(met ? 0 : 1);
     }
 
@@ -129,7 +131,8 @@ public final class BulkBench {
     }
 
     /** Bulk vs the raw WebClient loop at the same concurrency, no limit, no latency, interleaved rounds. */
-    static boolean throughput(int creates, int concurrency, int rounds) throws IOException, InterruptedException {
+    static boolean throughput(int creates, int concurrency, int rounds, List<String> names)
+            throws IOException, InterruptedException {
         Vertx vertx = Vertx.vertx();
         Path dir = Files.createTempDirectory("bulk-bench");
         try (SandboxHandle sandbox = SandboxHandle.child(List.of("-Xmx2g"))) {
@@ -141,7 +144,6 @@ public final class BulkBench {
             Path csv = csv(dir.resolve("bench.csv"), creates);
             System.out.printf(Locale.ROOT, "bulk throughput: %d creates per cell, concurrency %d, %d rounds after one "
                     + "warm-up; %s; sandbox %s%n", creates, concurrency, rounds, jvm(), sandbox.describe());
-            List<String> names = List.of("raw", "dsl", "bulk", "bulk csv+journal");
             CreateClient dsl = new CreateClient() {
                 @Override
                 public String name() {
@@ -200,15 +202,15 @@ public final class BulkBench {
             double worst = Double.MAX_VALUE;
             for (String name : names) {
                 List<double[]> mine = results.get(name);
-                double ratio = medianRatio(mine, results.get("raw"));
+                double ratio = results.containsKey("raw") ? medianRatio(mine, results.get("raw")) : Double.NaN;
                 if (name.startsWith("bulk")) {
                     worst = Math.min(worst, ratio);
                 }
-                System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.1f |%n", name, median(mine, 0), ratio,
+                System.out.printf(Locale.ROOT, "| %s | %.0f | %.3f | %.1f |%n", name, median(mine, 0), ratio,
                         median(mine, 1));
             }
             boolean met = worst >= 0.90;
-            System.out.printf(Locale.ROOT, "%ngoal: bulk at least 90%% of raw: %.2f, %s%n", worst, met ? "met" : "NOT met");
+            System.out.printf(Locale.ROOT, "%ngoal: bulk at least 90%% of raw (the lower of the two bulk rows): %.3f, %s%n", worst, met ? "met" : "NOT met");
             return met;
         } finally {
             try (var files = Files.list(dir)) {

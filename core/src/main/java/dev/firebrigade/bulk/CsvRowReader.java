@@ -1,8 +1,8 @@
 package dev.firebrigade.bulk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.firebrigade.Actions;
@@ -10,6 +10,7 @@ import dev.firebrigade.error.InvalidInputException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,27 +19,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Streams a CSV file with jackson-dataformat-csv, one record at a time: header {@code incident,description,assignee}
+ * Streams a CSV file with jackson-dataformat-csv's parser, token by token, one record at a time: header {@code incident,description,assignee}
  * in any order, an optional {@code key} column, other columns ignored. Never holds more than one chunk of rows.
  */
 final class CsvRowReader implements RowReader {
+    /** Without a schema the parser hands each record over as an array of strings. */
     private static final CsvMapper MAPPER = CsvMapper.builder()
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .build();
 
     private final Path path;
     private final BufferedReader reader;
-    private final MappingIterator<String[]> records;
+    private final JsonParser records;
     private final FileRows rows;
     private final int incident;
     private final int description;
     private final int assignee;
     private final int key;
     private long row;
-    private long nextLine;
 
-    private CsvRowReader(Path path, BufferedReader reader, MappingIterator<String[]> records, FileRows rows,
+    private CsvRowReader(Path path, BufferedReader reader, JsonParser records, FileRows rows,
                          int incident, int description, int assignee, int key) {
         this.path = path;
         this.reader = reader;
@@ -54,18 +54,18 @@ final class CsvRowReader implements RowReader {
     static CsvRowReader open(Path path, Actions actions) throws IOException {
         BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
         try {
-            MappingIterator<String[]> records = MAPPER.readerFor(String[].class).readValues(reader);
-            if (!records.hasNextValue()) {
+            JsonParser records = MAPPER.getFactory().createParser(reader);
+            List<String> header = record(records);
+            if (header == null) {
                 throw new InvalidInputException("csv", "is empty: " + path,
                         "start the file with the header line incident,description,assignee");
             }
-            String[] header = records.nextValue();
             int incident = -1;
             int description = -1;
             int assignee = -1;
             int key = -1;
-            for (int i = 0; i < header.length; i++) {
-                String name = header[i] == null ? "" : header[i].replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
                 switch (name) {
                     case "incident", "incident_id" -> incident = i;
                     case "description" -> description = i;
@@ -81,13 +81,8 @@ final class CsvRowReader implements RowReader {
                         + " column in " + path + " (found: " + String.join(",", header) + ")",
                         "start the file with the header line incident,description,assignee (key optional)");
             }
-            var opened = new CsvRowReader(path, reader, records, new FileRows(actions, "incident", "description"),
+            return new CsvRowReader(path, reader, records, new FileRows(actions, "incident", "description"),
                     incident, description, assignee, key);
-            opened.nextLine = records.getCurrentLocation().getLineNr();
-            return opened;
-        } catch (RuntimeJsonMappingException e) {
-            reader.close();
-            throw unreadable(path, e);
         } catch (JsonProcessingException e) {
             reader.close();
             throw new InvalidInputException("csv", "cannot be read: " + path + ": " + e.getOriginalMessage(),
@@ -102,18 +97,37 @@ final class CsvRowReader implements RowReader {
     public List<SourceRow> read(int max) throws IOException {
         var chunk = new ArrayList<SourceRow>(Math.min(max, 1024));
         try {
-            while (chunk.size() < max && records.hasNextValue()) {
-                long line = nextLine;
-                String[] record = records.nextValue();
+            JsonToken token;
+            while (chunk.size() < max && (token = records.nextToken()) != null) {
+                if (token != JsonToken.START_ARRAY) {
+                    throw new InvalidInputException("csv", "has an unexpected " + token + " after row " + row + " of "
+                            + path, "fix the file");
+                }
+                long line = 0;
+                String keyValue = null;
+                String incidentValue = null;
+                String descriptionValue = null;
+                String assigneeValue = null;
+                int column = 0;
+                while (records.nextToken() == JsonToken.VALUE_STRING) {
+                    if (column == 0) {
+                        // The record's first value: the line where it starts, whatever quoted line breaks it holds.
+                        line = records.currentTokenLocation().getLineNr();
+                    }
+                    if (column == incident) {
+                        incidentValue = records.getText();
+                    } else if (column == description) {
+                        descriptionValue = records.getText();
+                    } else if (column == assignee) {
+                        assigneeValue = records.getText();
+                    } else if (column == key) {
+                        keyValue = records.getText();
+                    }
+                    column++;
+                }
                 row++;
-                // Having read a record, the parser has passed its line break and any empty lines after it: it sits
-                // where the next record starts, whatever quoted line breaks this one held.
-                nextLine = records.getCurrentLocation().getLineNr();
-                chunk.add(rows.row(row, line, field(record, key), field(record, incident), field(record, description),
-                        field(record, assignee)));
+                chunk.add(rows.row(row, line, keyValue, incidentValue, descriptionValue, assigneeValue));
             }
-        } catch (RuntimeJsonMappingException e) {
-            throw unreadable(path, e);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("csv", "cannot be read after row " + row + " of " + path + ": "
                     + e.getOriginalMessage(), "fix the file (an unclosed quote?) and run again with the same journal");
@@ -121,25 +135,50 @@ final class CsvRowReader implements RowReader {
         return chunk;
     }
 
-    /** How many records follow the header: a second, cheap pass for the progress bar's total. */
-    static long count(Path path) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-             MappingIterator<String[]> records = MAPPER.readerFor(String[].class).readValues(reader)) {
-            long n = -1;
-            while (records.hasNextValue()) {
-                records.nextValue();
-                n++;
-            }
-            return Math.max(n, 0);
+    /** The next record's fields, or null at the end; for the header. */
+    private static List<String> record(JsonParser records) throws IOException {
+        if (records.nextToken() != JsonToken.START_ARRAY) {
+            return null;
         }
+        var fields = new ArrayList<String>();
+        while (records.nextToken() == JsonToken.VALUE_STRING) {
+            fields.add(records.getText());
+        }
+        return fields;
     }
 
-    private static String field(String[] record, int index) {
-        return index < 0 || index >= record.length ? null : record[index];
-    }
-
-    private static InvalidInputException unreadable(Path path, RuntimeJsonMappingException e) {
-        return new InvalidInputException("csv", "cannot be read: " + path + ": " + e.getMessage(), "fix the file");
+    /**
+     * How many records follow the header, for the progress bar's total: a second pass over the bytes, not the
+     * parser, counting the line ends outside quotes of the lines that are not empty (as the reader skips those).
+     */
+    static long count(Path path) throws IOException {
+        long records = 0;
+        boolean quoted = false;
+        boolean content = false;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(path)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == '"') {
+                        quoted = !quoted;
+                        content = true;
+                    } else if (b == '\n' && !quoted) {
+                        if (content) {
+                            records++;
+                        }
+                        content = false;
+                    } else if (b != '\r') {
+                        content = true;
+                    }
+                }
+            }
+        }
+        if (content) {
+            records++;
+        }
+        return Math.max(0, records - 1);
     }
 
     @Override

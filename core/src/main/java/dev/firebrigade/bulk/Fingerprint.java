@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 based hashes: a row's content hash (part of its key) and the 64-bit fingerprints the key sets hold. */
+/** A row's content hash (SHA-256, part of its key, so stable across versions) and the in-memory sets' fingerprints. */
 final class Fingerprint {
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
@@ -19,16 +19,22 @@ final class Fingerprint {
     }
 
     /**
-     * The first 64 bits of SHA-256 of {@code text}. Two of a million distinct keys share one with a probability of
-     * about 3 in 100 million, the one risk of keeping fingerprints rather than keys.
+     * A 64-bit hash of {@code text}, for the in-memory sets only (never written down, so it may change between
+     * versions): a polynomial over the characters, finished with MurmurHash3's 64-bit mix. For keys and IDs (not
+     * crafted to collide) two of a million share a fingerprint with a probability of about 3 in 100 million, the
+     * one risk of keeping fingerprints rather than keys.
      */
     static long of(String text) {
-        byte[] digest = digest(text);
-        long value = 0;
-        for (int i = 0; i < 8; i++) {
-            value = (value << 8) | (digest[i] & 0xff);
+        long h = 0x9E3779B97F4A7C15L ^ text.length();
+        for (int i = 0; i < text.length(); i++) {
+            h = (h + text.charAt(i)) * 0xBF58476D1CE4E5B9L;
         }
-        return value;
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return h;
     }
 
     /** 16 hex digits of SHA-256 over the fields, each length-prefixed so that no two field lists collide by shifting. */
