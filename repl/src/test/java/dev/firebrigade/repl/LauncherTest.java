@@ -192,6 +192,21 @@ class LauncherTest extends KeyedServerFixture {
     }
 
     @Test
+    void scriptEndingInsideAnUnfinishedSnippetExitsOne() {
+        var script = Run.scriptFile("println(\"ran\");", "var x =", "println(\"not run\"");
+        var unclosed = Run.scriptFile("println(\"ran\");", "println(\"not run\"");
+
+        Run assignment = Run.inProcess(Map.of(), "", "run", script.toString());
+        Run call = Run.inProcess(Map.of(), "", "run", unclosed.toString());
+
+        assertThat(assignment.code()).as(assignment.all()).isEqualTo(1);
+        assertThat(call.code()).as(call.all()).isEqualTo(1);
+        assertThat(call.out()).isEqualTo("ran\n");
+        assertThat(call.err()).as(call.all()).endsWith("firebrigade: " + unclosed
+                + " ends inside an unfinished snippet (a missing ')', '}' or '\"'?), which was not run\n");
+    }
+
+    @Test
     void scriptEndsWithTheCodeItGivesToExit() {
         var script = Run.scriptFile("/exit args().size() + 4", "println(\"not reached\");");
 
