@@ -1,15 +1,13 @@
 package dev.firebrigade.repl;
 
+import dev.firebrigade.Version;
 import io.vertx.core.json.JsonObject;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.Properties;
 
 /** What the REPL says when it opens: what it is connected to, and in a sandbox what there is to try. */
 final class Banner {
-    static final String VERSION = readVersion();
+    static final String VERSION = Version.current();
 
     private Banner() {
     }
@@ -71,18 +69,5 @@ final class Banner {
             }
         }
         return out.toString();
-    }
-
-    private static String readVersion() {
-        try (InputStream in = Banner.class.getResourceAsStream("/dev/firebrigade/version.properties")) {
-            if (in == null) {
-                return "dev";
-            }
-            var props = new Properties();
-            props.load(in);
-            return props.getProperty("version", "dev");
-        } catch (IOException e) {
-            return "dev";
-        }
     }
 }

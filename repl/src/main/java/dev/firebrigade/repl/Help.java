@@ -26,6 +26,7 @@ final class Help {
                   var fire = actions().forIncident(%1$s)           drafts are immutable: start many from one
                   fire.describe("Page the DBA").unassigned().create().await()
                   fire.describe("Page the DBA").dryRun()              the request; nothing is sent
+                  fire.describe("Page the DBA").assignTo(%2$s).resolvedDryRun().await()   with references resolved
                   actions().get(%3$s).await()
                   actions().list().forIncident(%1$s).fetch().await()      .mode(IncidentMode.TEST) for test incidents
                   actions().complete(%3$s).await()                 also reopen(id), delete(id)
@@ -33,6 +34,8 @@ final class Help {
                   incidents().get(%1$s).await()      incidents().list().statusCategory(IncidentStatusCategory.LIVE).fetch()
                   users().byEmail(%2$s).await()   users().list().fetch()
                   identity().await()                     the API key in use: its name and roles
+                  incidents().list().pageSize(25).firstPage().await()   a Page: .items(), .hasNext(), .next()
+                  users().list().collect(100).await()    up to 100; .stream() reads every page lazily
                   raw().get("/v2/incidents/" + "…").await()   any endpoint, as JSON (raw().post, put, delete too)
 
                 Helpers (statically imported from dev.firebrigade.repl.Shell):

@@ -82,6 +82,7 @@ public final class Launcher {
                                  PrintStream err, Map<String, String> env) throws Exception {
         boolean batch = script != null;
         Failures.reset();
+        ScriptMarks.reset();
         // Vert.x, the sandbox and the identity call take a second; JShell's start-up takes longer. Overlap them.
         CompletableFuture<Session> session = CompletableFuture.supplyAsync(() -> Session.open(env), Launcher::startDaemon);
         Shell.prepare(session, batch, scriptArgs);
@@ -100,9 +101,10 @@ public final class Launcher {
                     "--feedback", "firebrigade",
                     startupAfterReset(work, startup).toString()));
             if (batch) {
-                // A file that only says /exit ends the run after the script, before JShell would read input.
-                options.add(script.toAbsolutePath().toString());
-                options.add(Files.writeString(work.resolve("exit.jsh"), "/exit\n").toString());
+                // The script with a mark at its end, then a file that ends the run before JShell would read input.
+                options.add(markedCopy(script, Files.createDirectory(work.resolve("script"))).toString());
+                options.add(Files.writeString(work.resolve("exit.jsh"),
+                        ScriptMarks.class.getName() + ".afterScript();\n/exit\n").toString());
             }
             code = JavaShellToolBuilder.builder()
                     .in(batch ? new ByteArrayInputStream(new byte[0]) : in, null)
@@ -123,6 +125,11 @@ public final class Launcher {
         if (!batch || code != 0) {
             return code;
         }
+        if (ScriptMarks.endedInsideASnippet()) {
+            err.println("firebrigade: " + script + " ends inside an unfinished snippet (a missing ')', '}' or '\"'?),"
+                    + " which was not run");
+            return 1;
+        }
         int failed = Math.max(toolErrors.errors(), Failures.count());
         if (failed > 0) {
             err.println("firebrigade: " + script + ": " + failed + (failed == 1 ? " snippet" : " snippets")
@@ -140,6 +147,15 @@ public final class Launcher {
         } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
             // Still connecting after JShell ended: the JVM exits anyway.
         }
+    }
+
+    /** The script's bytes as they are (JShell reads them in the platform charset), then the end-of-script mark. */
+    private static Path markedCopy(Path script, Path dir) throws IOException {
+        Path copy = dir.resolve(script.getFileName().toString());
+        Files.write(copy, Files.readAllBytes(script));
+        Files.writeString(copy, "\n" + ScriptMarks.class.getName() + ".endOfScript();\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        return copy;
     }
 
     /**

@@ -21,6 +21,11 @@ class CompletionTest {
             assertThat(complete(shell, "actions().forIncident(\"x\").desc")).contains("describe(");
             assertThat(complete(shell, "actions().forIncident(\"x\").describe(\"y\").")).contains("assignTo(", "create()", "dryRun()");
             assertThat(complete(shell, "tab")).contains("table(");
+            assertThat(complete(shell, "users().")).contains("get(", "list()", "byEmail(");
+            assertThat(complete(shell, "incidents().list().")).contains("statusCategory(", "firstPage()", "stream()", "collect(");
+            assertThat(complete(shell, "actions().forIncident(\"INC-1\").describe(\"y\").res")).contains("resolvedDryRun()");
+            assertThat(complete(shell, "raw().")).contains("get(", "post(", "put(", "delete(");
+            assertThat(complete(shell, "ident")).contains("identity()");
         }
     }
 

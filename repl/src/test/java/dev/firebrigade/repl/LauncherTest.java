@@ -2,10 +2,6 @@ package dev.firebrigade.repl;
 
 import dev.firebrigade.sandbox.DemoData;
 import dev.firebrigade.sandbox.Sandbox;
-import dev.firebrigade.sandbox.SandboxOptions;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The launcher in this JVM, as the REPL (input piped in) and as a script runner, against its own embedded sandbox or
  * against a sandbox this test starts to play a real incident.io.
  */
-class LauncherTest {
+class LauncherTest extends KeyedServerFixture {
     static final String INC_2 = DemoData.INCIDENT_2;
     static final String LISA = DemoData.USER_LISA;
     /** The issue's example, with the references the DSL resolves (INC-2 and Lisa's email). */
@@ -28,21 +24,6 @@ class LauncherTest {
     /** A failed call: one line with the error type, status and type, request, message and request id. */
     static final String NOT_FOUND_LINE = "\\|  Exception NotFoundException: 404 not_found on GET /v2/actions/no-such-action: "
             + ".+ \\(request_id [^)]+\\)";
-
-    static Vertx vertx;
-    static Sandbox incidentIo;
-
-    @BeforeAll
-    static void startAServerWithAKey() {
-        vertx = Vertx.vertx();
-        incidentIo = Sandbox.start(vertx, new SandboxOptions()).await();
-    }
-
-    @AfterAll
-    static void stop() {
-        incidentIo.close().await();
-        vertx.close().await();
-    }
 
     @Test
     void opensOnTheSandboxAndShowsACreatedActionOnOneLine() {
@@ -208,6 +189,21 @@ class LauncherTest {
 
         assertThat(run.code()).as(run.all()).isEqualTo(1);
         assertThat(run.err()).as(run.all()).containsPattern("\nException \\w+Exception: \\d{3} \\w+ on POST /v2/actions: ");
+    }
+
+    @Test
+    void scriptEndingInsideAnUnfinishedSnippetExitsOne() {
+        var script = Run.scriptFile("println(\"ran\");", "var x =", "println(\"not run\"");
+        var unclosed = Run.scriptFile("println(\"ran\");", "println(\"not run\"");
+
+        Run assignment = Run.inProcess(Map.of(), "", "run", script.toString());
+        Run call = Run.inProcess(Map.of(), "", "run", unclosed.toString());
+
+        assertThat(assignment.code()).as(assignment.all()).isEqualTo(1);
+        assertThat(call.code()).as(call.all()).isEqualTo(1);
+        assertThat(call.out()).isEqualTo("ran\n");
+        assertThat(call.err()).as(call.all()).endsWith("firebrigade: " + unclosed
+                + " ends inside an unfinished snippet (a missing ')', '}' or '\"'?), which was not run\n");
     }
 
     @Test

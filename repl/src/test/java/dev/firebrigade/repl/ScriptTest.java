@@ -2,10 +2,6 @@ package dev.firebrigade.repl;
 
 import dev.firebrigade.sandbox.DemoData;
 import dev.firebrigade.sandbox.Sandbox;
-import dev.firebrigade.sandbox.SandboxOptions;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,23 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code scripts/firebrigade} as users run it: a separate process, its stdin piped, its exit code and both streams
  * read. It runs this build's classes (FIREBRIGADE_CLASSPATH), so it needs no earlier build of its own.
  */
-class ScriptTest {
+class ScriptTest extends KeyedServerFixture {
     static final String EXAMPLES = Run.ROOT.resolve("scripts/examples").toString();
-
-    static Vertx vertx;
-    static Sandbox incidentIo;
-
-    @BeforeAll
-    static void startAServerWithAKey() {
-        vertx = Vertx.vertx();
-        incidentIo = Sandbox.start(vertx, new SandboxOptions()).await();
-    }
-
-    @AfterAll
-    static void stop() {
-        incidentIo.close().await();
-        vertx.close().await();
-    }
 
     @Test
     void helpExplainsTheReplScriptsAndTheEnvironment() {
