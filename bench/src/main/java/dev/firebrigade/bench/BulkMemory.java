@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * It first measures the floor any streaming bulk must stay near (reading the same CSV row by row and building each
  * row's draft), then sends the file through {@code actions().bulk(file).journal(…)} against a child-JVM sandbox (rate
  * limit off, reset every 100,000 rows so that its heap, not ours, stays flat) and prints the bulk's heap peak next to
- * the floor's. {@code --rows N} changes the size; {@code --no-bulk} measures the floor only.
+ * the floor's; then runs the same file again with its journal, which must skip every row. {@code --rows N} changes the
+ * size; {@code --no-bulk} measures the floor only.
  */
 public final class BulkMemory {
     private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -93,13 +94,20 @@ public final class BulkMemory {
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = peakBytes();
             resets.shutdown();
-            io.close().await();
             System.out.printf(Locale.ROOT, "bulk (CSV, journal, concurrency %d, sandbox in a child JVM): %d of %d rows "
                             + "created in %.0f s (%.0f rows/s), %d failed, %d unknown; heap peak %d MB (%d MB before; "
                             + "the sum of each pool's peak, an upper bound), at most %d MB live after a GC; journal "
                             + "%d MB%n", Bulk.DEFAULT_CONCURRENCY, report.created(), rows, seconds,
                     report.created() / seconds, report.failed(), report.unknown(), peak >> 20, before >> 20,
                     liveMax.get() >> 20, Files.size(journal) >> 20);
+            // The same file again with its journal: every row must be skipped, nothing sent, in the same heap.
+            resetPeak();
+            long again = System.nanoTime();
+            BulkReport rerun = io.actions().bulk(csv).journal(journal).run().await();
+            System.out.printf(Locale.ROOT, "re-run with the same journal: %d skipped, %d created, %d failed in %.0f s; "
+                            + "heap peak %d MB (sum of pool peaks)%n", rerun.skipped(), rerun.created(), rerun.failed(),
+                    (System.nanoTime() - again) / 1e9, peakBytes() >> 20);
+            io.close().await();
         } finally {
             Files.deleteIfExists(journal);
             vertx.close().await();

@@ -92,6 +92,8 @@ final class BulkRun {
     /** Rows settling found absent and sent again: counted unknown until their new outcome arrives. */
     private final java.util.Set<Long> resending = new java.util.HashSet<>();
     private long progressTimer = -1;
+    /** The count of the file's rows for the progress total, which the report waits for (it takes a second per GB). */
+    private Future<Void> counting = Future.succeededFuture();
 
     private long total = -1;
     private long created;
@@ -159,7 +161,11 @@ final class BulkRun {
                 journal.record(JournalLines.run(bulk.source.name(), false, Instant.now()));
             }
             if (!bulk.source.countedUpFront()) {
-                context.<Long>executeBlocking(bulk.source::count, false).onSuccess(n -> total = n);
+                counting = context.<Long>executeBlocking(bulk.source::count, false).andThen(n -> {
+                    if (n.succeeded()) {
+                        total = n.result();
+                    }
+                }).mapEmpty();
             }
             startProgress();
             if (!dryRun && !earlier.inDoubt().isEmpty()) {
@@ -600,6 +606,10 @@ final class BulkRun {
 
     private void finish() {
         finishing = true;
+        counting.onComplete(counted -> wrapUp());
+    }
+
+    private void wrapUp() {
         if (journal != null) {
             // Journaled, never sent: say so, so that a re-run need not look for them.
             for (SourceRow row : ready) {
