@@ -5,6 +5,8 @@ import dev.firebrigade.model.User;
 import dev.firebrigade.transport.RequestPreview;
 import io.vertx.core.Future;
 
+import java.util.Objects;
+
 /**
  * An action being written, immutable: every step returns a new draft, so {@code var fire = actions().forIncident(id)}
  * can start many actions. {@link #create()} checks the draft before anything is sent, then resolves an
@@ -67,7 +69,10 @@ public final class ActionDraft {
      * incomplete or a reference does not resolve.
      */
     public Future<Action> create() {
-        return Futures.attempt(() -> resolved(payload()).compose(actions::create));
+        return Futures.attempt(() -> {
+            Future<ActionPayloads.Create> resolved = resolved(payload());
+            return resolved.succeeded() ? actions.create(resolved.result()) : resolved.compose(actions::create);
+        });
     }
 
     /**
@@ -114,6 +119,12 @@ public final class ActionDraft {
         Future<String> incidentId = references.incidentId(given.incidentId(), "incident_id", STEP_INCIDENT);
         Future<String> assigneeId = given.assigneeId() == null ? Future.succeededFuture()
                 : references.userId(given.assigneeId(), "assignee_id", STEP_ASSIGNEE);
+        if (incidentId.succeeded() && assigneeId.succeeded()) {
+            // IDs given, or answers cached: no composite future, and no new payload when nothing changed.
+            return Future.succeededFuture(incidentId.result().equals(given.incidentId())
+                    && Objects.equals(assigneeId.result(), given.assigneeId()) ? given
+                    : new ActionPayloads.Create(incidentId.result(), given.description(), assigneeId.result()));
+        }
         return Future.all(incidentId, assigneeId).map(both ->
                 new ActionPayloads.Create(incidentId.result(), given.description(), assigneeId.result()));
     }

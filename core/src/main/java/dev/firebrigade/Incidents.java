@@ -7,9 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * incident.io incidents: {@code incidents().get("INC-123")} and
@@ -21,7 +18,6 @@ import java.util.regex.Pattern;
  * accepts an ID in the same place, so even a short all-digit ID would still be found.
  */
 public final class Incidents {
-    private static final Pattern REFERENCE = Pattern.compile("(?:INC-)?(\\d{1,18})");
 
     private final Transport transport;
     private final Pager<Incident> pager;
@@ -56,8 +52,31 @@ public final class Incidents {
      * {@code given} is not a reference and so is an ID.
      */
     static String referenceNumber(String given) {
-        Matcher m = REFERENCE.matcher(given.strip().toUpperCase(Locale.ROOT));
-        return m.matches() ? Long.toString(Long.parseLong(m.group(1))) : null;
+        // Every create asks this of its incident, nearly always an ID: scan in place, no regex, strip or upper-casing
+        // copies. Same rule as before: blanks around, an optional "INC-" in any case, then 1 to 18 ASCII digits.
+        int start = 0;
+        int end = given.length();
+        while (start < end && Character.isWhitespace(given.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(given.charAt(end - 1))) {
+            end--;
+        }
+        if (end - start > 4 && given.regionMatches(true, start, "INC-", 0, 4)) {
+            start += 4;
+        }
+        if (end - start < 1 || end - start > 18) {
+            return null;
+        }
+        long number = 0;
+        for (int i = start; i < end; i++) {
+            char c = given.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return Long.toString(number);
     }
 
     @Override

@@ -1,0 +1,224 @@
+package dev.firebrigade.bench;
+
+import io.vertx.core.Vertx;
+
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The end-to-end benchmark: N creates against the sandbox on loopback through our DSL, a raw Vert.x WebClient (the
+ * floor) and java.net.http, at each concurrency, warmed up and then measured in interleaved rounds, all in one run.
+ * <pre>
+ * java -cp bench/target/firebrigade-bench.jar dev.firebrigade.bench.EndToEnd --creates 20000 --concurrency 1,16,64
+ * </pre>
+ * Options: {@code --creates N} per client, level and round; {@code --rounds R} measured rounds (3);
+ * {@code --warmup N} creates per client and level before measuring (creates / 2);
+ * {@code --clients dsl,raw,jdk,raw+json} (raw+json: the raw WebClient plus Jackson encoding and decoding, the same
+ * JSON work as the DSL);
+ * {@code --sandbox child|in-process} (child: a separate JVM, so allocation is the client's alone);
+ * {@code --sandbox-jvm "-Xmx1g …"} options of the child JVM; {@code --connections N} pool size of every client
+ * (the highest concurrency).
+ */
+public final class EndToEnd {
+    /** What to run; {@link #parse} reads it from the command line. */
+    public record Options(int creates, List<Integer> concurrency, int rounds, int warmup, List<String> clients,
+                          boolean childSandbox, List<String> sandboxJvm, int connections, long cellTimeoutSeconds) {
+
+        public static Options parse(String... args) {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
+                }
+                given.put(args[i].substring(2), args[++i]);
+            }
+            int creates = Integer.parseInt(given.getOrDefault("creates", "20000"));
+            List<Integer> levels = Arrays.stream(given.getOrDefault("concurrency", "1,16,64").split(","))
+                    .map(String::strip).map(Integer::valueOf).toList();
+            int max = levels.stream().mapToInt(Integer::intValue).max().orElse(1);
+            String sandbox = given.getOrDefault("sandbox", "child");
+            if (!sandbox.equals("child") && !sandbox.equals("in-process")) {
+                throw new IllegalArgumentException("--sandbox is child or in-process, not " + sandbox);
+            }
+            String jvm = given.getOrDefault("sandbox-jvm", "").strip();
+            var options = new Options(creates, levels,
+                    Integer.parseInt(given.getOrDefault("rounds", "3")),
+                    Integer.parseInt(given.getOrDefault("warmup", String.valueOf(creates / 2))),
+                    List.of(given.getOrDefault("clients", "dsl,raw,jdk,raw+json").split(",")),
+                    sandbox.equals("child"),
+                    jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
+                    Integer.parseInt(given.getOrDefault("connections", String.valueOf(max))),
+                    Long.parseLong(given.getOrDefault("cell-timeout", "600")));
+            for (String key : given.keySet()) {
+                if (!List.of("creates", "concurrency", "rounds", "warmup", "clients", "sandbox", "sandbox-jvm",
+                        "connections", "cell-timeout").contains(key)) {
+                    throw new IllegalArgumentException("unknown option --" + key);
+                }
+            }
+            return options;
+        }
+    }
+
+    /** Every cell of one run, and the setting it ran in. */
+    public record Report(List<Cell> cells, String setting) {
+        Cell cell(String client, int concurrency) {
+            return cells.stream().filter(c -> c.client().equals(client) && c.concurrency() == concurrency)
+                    .findFirst().orElse(null);
+        }
+    }
+
+    private EndToEnd() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Report report = run(Options.parse(args), System.out);
+        System.out.println();
+        System.out.print(markdown(report));
+        System.exit(report.cells().stream().anyMatch(c -> c.failures() > 0) ? 1 : 0);
+    }
+
+    /** Runs the whole benchmark, printing progress to {@code log}. */
+    public static Report run(Options options, PrintStream log) throws InterruptedException {
+        Vertx vertx = Vertx.vertx();
+        try (SandboxHandle sandbox = options.childSandbox() ? SandboxHandle.child(options.sandboxJvm())
+                : SandboxHandle.inProcess()) {
+            Workload workload = Workload.of(vertx, sandbox.baseUrl(), sandbox.apiKey());
+            var clients = new ArrayList<CreateClient>();
+            for (String name : options.clients()) {
+                clients.add(switch (name.strip()) {
+                    case "dsl" -> new DslClient(vertx, sandbox.baseUrl(), sandbox.apiKey(), options.connections());
+                    case "raw" -> new RawWebClient(vertx, workload, options.connections());
+                    case "jdk" -> new JdkHttpClient(workload);
+                    case "raw+json" -> new RawJacksonClient(vertx, workload, options.connections());
+                    default -> throw new IllegalArgumentException("unknown client " + name + " (dsl, raw, jdk, raw+json)");
+                });
+            }
+            String setting = setting(options, sandbox);
+            log.println(setting);
+            try {
+                if (options.warmup() > 0) {
+                    for (int level : options.concurrency()) {
+                        for (CreateClient client : clients) {
+                            LoadRun.run(client, options.warmup(), level, options.cellTimeoutSeconds(), sandbox::cpuNanos);
+                            settle(sandbox, options.warmup(), client, level);
+                        }
+                    }
+                    log.println("warmed up: " + options.warmup() + " creates per client and level");
+                }
+                Map<String, List<LoadRun.Sample>> samples = new LinkedHashMap<>();
+                for (int round = 0; round < options.rounds(); round++) {
+                    for (int level : options.concurrency()) {
+                        // Each round starts with a different client, so none always runs right after the server's GC.
+                        for (int k = 0; k < clients.size(); k++) {
+                            CreateClient client = clients.get((k + round) % clients.size());
+                            var sample = LoadRun.run(client, options.creates(), level, options.cellTimeoutSeconds(),
+                                    sandbox::cpuNanos);
+                            settle(sandbox, options.creates(), client, level);
+                            samples.computeIfAbsent(client.name() + "@" + level, key -> new ArrayList<>()).add(sample);
+                            log.printf(Locale.ROOT, "round %d  c=%-3d %-4s %8.0f creates/s%s%n", round + 1, level,
+                                    client.name(), sample.creates() * 1e9 / sample.elapsedNanos(),
+                                    sample.failures() == 0 ? "" : "  " + sample.failures() + " FAILED: " + sample.firstFailure());
+                        }
+                    }
+                }
+                var cells = new ArrayList<Cell>();
+                for (int level : options.concurrency()) {
+                    for (CreateClient client : clients) {
+                        cells.add(Cell.of(samples.get(client.name() + "@" + level)));
+                    }
+                }
+                return new Report(List.copyOf(cells), setting);
+            } finally {
+                clients.forEach(CreateClient::close);
+            }
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    /** Checks the server created every action, then resets it so its heap stays flat over a long run. */
+    private static void settle(SandboxHandle sandbox, int expected, CreateClient client, int level) {
+        int seeded = sandbox.actionCount();
+        sandbox.reset();
+        int base = sandbox.actionCount();
+        if (seeded - base != expected) {
+            throw new IllegalStateException(client.name() + " at concurrency " + level + ": the sandbox holds "
+                    + (seeded - base) + " new actions, expected " + expected);
+        }
+    }
+
+    private static String setting(Options options, SandboxHandle sandbox) {
+        var runtime = ManagementFactory.getRuntimeMXBean();
+        String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "Firebrigade end-to-end, %s: %d creates per client, level and round, "
+                        + "%d rounds, %d warm-up; concurrency %s; %d connections per client%n"
+                        + "client JVM: %s %s, %d CPUs, max heap %d MB, GC %s, flags %s%nsandbox %s",
+                LocalDate.now(), options.creates(), options.rounds(), options.warmup(), options.concurrency(),
+                options.connections(), runtime.getVmName(), runtime.getVmVersion(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, gcs,
+                runtime.getInputArguments(), sandbox.describe());
+    }
+
+    /** The report as a Markdown table with each client's ratio to the raw WebClient at the same concurrency. */
+    public static String markdown(Report report) {
+        var out = new StringBuilder();
+        out.append("```\n").append(report.setting()).append("\n```\n\n");
+        out.append("| conc | client | creates/s | rounds min–max | p50 ms | p99 ms | KB/create | client CPU µs/create "
+                + "| server CPU µs/create | thr vs raw (median of rounds) | p99 vs raw (median of rounds) | alloc vs raw "
+                + "| client CPU vs raw |\n");
+        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Cell cell : report.cells()) {
+            Cell raw = report.cell("raw", cell.concurrency());
+            out.append(String.format(Locale.ROOT,
+                    "| %d | %s | %.0f | %.0f–%.0f | %.3f | %.3f | %.2f | %.1f | %s | %s | %s | %s | %s |%n",
+                    cell.concurrency(), cell.client(), cell.throughput(), cell.slowestRound(), cell.fastestRound(),
+                    cell.p50Micros() / 1e3, cell.p99Micros() / 1e3, cell.bytesPerCreate() / 1024, cell.clientCpuMicros(),
+                    cell.serverCpuMicros() < 0 ? "–" : String.format(Locale.ROOT, "%.1f", cell.serverCpuMicros()),
+                    raw == null ? "–" : String.format(Locale.ROOT, "%.2f",
+                            Cell.medianRoundRatio(cell.roundThroughput(), raw.roundThroughput())),
+                    raw == null ? "–" : String.format(Locale.ROOT, "%.2f",
+                            Cell.medianRoundRatio(cell.roundP99Micros(), raw.roundP99Micros())),
+                    ratio(cell.bytesPerCreate(), raw == null ? 0 : raw.bytesPerCreate()),
+                    ratio(cell.clientCpuMicros(), raw == null ? 0 : raw.clientCpuMicros())));
+        }
+        int top = report.cells().stream().mapToInt(Cell::concurrency).max().orElse(0);
+        Cell dsl = report.cell("dsl", top);
+        Cell raw = report.cell("raw", top);
+        if (dsl != null && raw != null) {
+            double thr = Cell.medianRoundRatio(dsl.roundThroughput(), raw.roundThroughput());
+            double p99 = Cell.medianRoundRatio(dsl.roundP99Micros(), raw.roundP99Micros());
+            double alloc = dsl.bytesPerCreate() / raw.bytesPerCreate();
+            out.append(String.format(Locale.ROOT, "%nGoals at concurrency %d, DSL vs raw WebClient (throughput and p99: "
+                            + "median of the per-round ratios): throughput %.2f (goal ≥ 0.95) %s; p99 %.2f (goal ≤ 1.1) %s; "
+                            + "allocation %.2f (goal ≤ 1.2) %s; client CPU per create %.2f (no goal; the steadiest figure "
+                            + "on a busy machine)%n", top,
+                    thr, verdict(thr >= 0.95), p99, verdict(p99 <= 1.1), alloc, verdict(alloc <= 1.2),
+                    dsl.clientCpuMicros() / raw.clientCpuMicros()));
+        }
+        for (Cell cell : report.cells()) {
+            if (cell.failures() > 0) {
+                out.append(String.format(Locale.ROOT, "%n%s at concurrency %d: %d creates FAILED, first: %s%n",
+                        cell.client(), cell.concurrency(), cell.failures(), cell.firstFailure()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String ratio(double value, double raw) {
+        return raw <= 0 ? "–" : String.format(Locale.ROOT, "%.2f", value / raw);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "NOT met";
+    }
+}
