@@ -18,12 +18,16 @@ public final class Actions {
     private final ActionsApi api;
     private final References references;
     private final Pager<Action> pager;
+    /** Claims outlive any reconciliation window: the longest call plus the clock tolerance, with room to spare. */
+    private final CreateLedger ledger;
 
     Actions(Transport transport, ActionsApi api, References references, Vertx vertx) {
         this.transport = transport;
         this.api = api;
         this.references = references;
         this.pager = new Pager<>(vertx, transport, ActionPayloads.Many.class);
+        this.ledger = new CreateLedger(transport.callTimeout().multipliedBy(2)
+                .plus(transport.retryPolicy().clockSkewTolerance()).plusMinutes(10));
     }
 
     /** Starts a new action for an incident, given by its ID or reference ({@code INC-123} or {@code 123}). */
@@ -67,8 +71,10 @@ public final class Actions {
         return references;
     }
 
+    /** Creates the action without losing or doubling it when the answer is lost: see {@link SafeCreate}. */
     Future<Action> create(ActionPayloads.Create payload) {
-        return transport.send(createRequest(payload), ActionPayloads.One.class).map(ActionPayloads.One::action);
+        return new SafeCreate(transport, ledger, createRequest(payload), payload,
+                mode -> list().forIncident(payload.incidentId()).mode(mode).fetch()).run();
     }
 
     RequestPreview preview(ActionPayloads.Create payload) {

@@ -16,8 +16,8 @@ public final class ApiKey {
     /**
      * Wraps a key as shown in incident.io's dashboard (Settings → API keys).
      *
-     * @throws InvalidInputException when blank or containing whitespace or control characters (which would let the
-     *                               key break out of its HTTP header)
+     * @throws InvalidInputException when blank or containing whitespace, control characters (which would let the
+     *                               key break out of its HTTP header) or anything but ASCII
      */
     public static ApiKey of(String secret) {
         if (secret == null || secret.isBlank()) {
@@ -26,8 +26,8 @@ public final class ApiKey {
         }
         for (int i = 0; i < secret.length(); i++) {
             char c = secret.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                throw new InvalidInputException("api_key", "contains whitespace or a control character",
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || c > 0x7E) {
+                throw new InvalidInputException("api_key", "contains whitespace, a control or a non-ASCII character",
                         "copy the key again without spaces or line breaks");
             }
         }

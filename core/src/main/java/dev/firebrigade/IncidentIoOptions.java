@@ -1,18 +1,21 @@
 package dev.firebrigade;
 
 import dev.firebrigade.error.InvalidInputException;
+import dev.firebrigade.transport.HeaderValues;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Configuration of one {@link IncidentIo} client, with fluent setters; the key is redacted in {@link #toString()}. */
 public final class IncidentIoOptions {
     /** incident.io's production API. */
     public static final String DEFAULT_BASE_URL = "https://api.incident.io";
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
     private String baseUrl = DEFAULT_BASE_URL;
     private ApiKey apiKey;
@@ -20,7 +23,12 @@ public final class IncidentIoOptions {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration requestTimeout = Duration.ofSeconds(60);
+    private Duration callTimeout = Duration.ofMinutes(2);
     private int maxConnections = 64;
+    private int maxInFlight = 64;
+    private long maxResponseBytes = 10L * 1024 * 1024;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RateLimitPolicy rateLimit = RateLimitPolicy.incidentIo();
     private String userAgentSuffix;
     private int resolutionCacheSize = 1000;
     private Duration resolutionCacheTtl = Duration.ofMinutes(10);
@@ -36,7 +44,12 @@ public final class IncidentIoOptions {
         this.connectTimeout = other.connectTimeout;
         this.idleTimeout = other.idleTimeout;
         this.requestTimeout = other.requestTimeout;
+        this.callTimeout = other.callTimeout;
         this.maxConnections = other.maxConnections;
+        this.maxInFlight = other.maxInFlight;
+        this.maxResponseBytes = other.maxResponseBytes;
+        this.retryPolicy = other.retryPolicy;
+        this.rateLimit = other.rateLimit;
         this.userAgentSuffix = other.userAgentSuffix;
         this.resolutionCacheSize = other.resolutionCacheSize;
         this.resolutionCacheTtl = other.resolutionCacheTtl;
@@ -102,9 +115,26 @@ public final class IncidentIoOptions {
         return requestTimeout;
     }
 
-    /** The overall deadline of one HTTP exchange, from sending to the last byte of the answer. */
+    /**
+     * The deadline of one HTTP exchange (one attempt), from sending to the last byte of the answer, however slowly
+     * the bytes trickle in. 60 s by default.
+     */
     public IncidentIoOptions setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = positive("requestTimeout", requestTimeout);
+        return this;
+    }
+
+    public Duration getCallTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * The overall deadline of one call, everything included: waiting for the rate limit or a free slot, every
+     * attempt, the waits between them and, for a create, its reconciliation. 2 minutes by default. A call that has
+     * not started sending by then fails without having sent anything.
+     */
+    public IncidentIoOptions setCallTimeout(Duration callTimeout) {
+        this.callTimeout = positive("callTimeout", callTimeout);
         return this;
     }
 
@@ -121,14 +151,73 @@ public final class IncidentIoOptions {
         return this;
     }
 
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    /**
+     * How many requests may be on the wire at once, 64 by default; more wait in a queue (no thread blocks) until one
+     * finishes or their call's deadline passes.
+     */
+    public IncidentIoOptions setMaxInFlight(int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new InvalidInputException("maxInFlight", "must be at least 1", "pass a positive number");
+        }
+        this.maxInFlight = maxInFlight;
+        return this;
+    }
+
+    public long getMaxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /**
+     * The largest response body the client reads, 10 MiB by default; a larger one is abandoned as soon as it is
+     * known to be too large (from its {@code Content-Length}, or while it streams in) with a
+     * {@code ResponseTooLargeException}.
+     */
+    public IncidentIoOptions setMaxResponseBytes(long maxResponseBytes) {
+        if (maxResponseBytes < 1) {
+            throw new InvalidInputException("maxResponseBytes", "must be at least 1", "pass e.g. 10 * 1024 * 1024");
+        }
+        this.maxResponseBytes = maxResponseBytes;
+        return this;
+    }
+
+    public RetryPolicy getRetryPolicy() {
+        return retryPolicy;
+    }
+
+    /** When to try again, {@link RetryPolicy#defaults()} unless set; {@link RetryPolicy#none()} turns retries off. */
+    public IncidentIoOptions setRetryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        return this;
+    }
+
+    public RateLimitPolicy getRateLimit() {
+        return rateLimit;
+    }
+
+    /**
+     * The client's own rate limit, {@link RateLimitPolicy#incidentIo()} (1,200 burst, 20/s) unless set;
+     * {@link RateLimitPolicy#none()} turns it off.
+     */
+    public IncidentIoOptions setRateLimit(RateLimitPolicy rateLimit) {
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+        return this;
+    }
+
     public String getUserAgentSuffix() {
         return userAgentSuffix;
     }
 
-    /** Appended to the User-Agent, to tell incident.io which tool of yours is calling. */
+    /**
+     * Appended to the User-Agent, to tell incident.io which tool of yours is calling. Printable ASCII only: a line
+     * break would let it forge headers, and other characters do not survive an HTTP header.
+     */
     public IncidentIoOptions setUserAgentSuffix(String suffix) {
-        if (suffix != null && suffix.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("userAgentSuffix", "contains a control character", "remove line breaks");
+        if (suffix != null) {
+            HeaderValues.check("userAgentSuffix", suffix);
         }
         this.userAgentSuffix = suffix;
         return this;
@@ -192,15 +281,17 @@ public final class IncidentIoOptions {
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    /** A loopback name or address; "127." alone would also let through a DNS name such as 127.evil.example. */
     private static boolean isLoopback(String host) {
-        return LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT)) || host.startsWith("127.");
+        return LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT)) || LOOPBACK_V4.matcher(host).matches();
     }
 
     @Override
     public String toString() {
         return "IncidentIoOptions[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : apiKey.redacted())
                 + ", actionsApi=" + actionsApi + ", connectTimeout=" + connectTimeout + ", idleTimeout=" + idleTimeout
-                + ", requestTimeout=" + requestTimeout + ", maxConnections=" + maxConnections
-                + ", resolutionCache=" + resolutionCacheSize + "/" + resolutionCacheTtl + "]";
+                + ", requestTimeout=" + requestTimeout + ", callTimeout=" + callTimeout + ", maxConnections=" + maxConnections
+                + ", maxInFlight=" + maxInFlight + ", maxResponseBytes=" + maxResponseBytes + ", " + retryPolicy
+                + ", " + rateLimit + ", resolutionCache=" + resolutionCacheSize + "/" + resolutionCacheTtl + "]";
     }
 }

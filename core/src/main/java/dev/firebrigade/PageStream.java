@@ -31,6 +31,12 @@ final class PageStream<T> implements ReadStream<T> {
     private boolean terminated;
     /** Guards against re-entrance when a handler calls {@code fetch} or {@code resume}. */
     private boolean emitting;
+    /**
+     * The end, or a failure, that came before its handler was set: {@code collect()} sets {@code handler} (which
+     * starts the stream) before {@code endHandler}, and from a non-Vert.x thread a short stream can end in between.
+     */
+    private boolean endUnheard;
+    private Throwable failureUnheard;
 
     PageStream(Context context, Supplier<Future<Page<T>>> first) {
         this.context = context;
@@ -38,8 +44,18 @@ final class PageStream<T> implements ReadStream<T> {
     }
 
     @Override
-    public synchronized PageStream<T> exceptionHandler(Handler<Throwable> handler) {
-        this.exceptionHandler = handler;
+    public PageStream<T> exceptionHandler(Handler<Throwable> handler) {
+        Throwable unheard;
+        synchronized (this) {
+            this.exceptionHandler = handler;
+            unheard = handler == null ? null : failureUnheard;
+            if (unheard != null) {
+                failureUnheard = null;
+            }
+        }
+        if (unheard != null) {
+            context.runOnContext(ignored -> handler.handle(unheard));
+        }
         return this;
     }
 
@@ -83,8 +99,16 @@ final class PageStream<T> implements ReadStream<T> {
 
     @Override
     public PageStream<T> endHandler(Handler<Void> handler) {
+        boolean unheard;
         synchronized (this) {
             this.endHandler = handler;
+            unheard = handler != null && endUnheard;
+            if (unheard) {
+                endUnheard = false;
+            }
+        }
+        if (unheard) {
+            context.runOnContext(ignored -> handler.handle(null));
         }
         return this;
     }
@@ -148,6 +172,7 @@ final class PageStream<T> implements ReadStream<T> {
             } else {
                 terminated = true;
                 end = endHandler;
+                endUnheard = end == null;
             }
         }
         if (end != null) {
@@ -190,14 +215,12 @@ final class PageStream<T> implements ReadStream<T> {
             terminated = true;
             buffer.clear();
             target = exceptionHandler;
+            if (target == null) {
+                failureUnheard = failure;
+            }
         }
         if (target != null) {
             target.handle(failure);
-        } else {
-            // Nobody listens: let the context report it rather than lose it.
-            context.runOnContext(ignored -> {
-                throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
-            });
         }
     }
 }

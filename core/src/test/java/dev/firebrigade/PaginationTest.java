@@ -81,6 +81,28 @@ class PaginationTest extends SandboxFixture {
     }
 
     @Test
+    void anEndOrFailureBeforeItsHandlerIsSetIsStillDelivered() {
+        var items = new CopyOnWriteArrayList<User>();
+        var ended = new AtomicBoolean();
+        ReadStream<User> stream = io.users().list().email("lisa@incident.io").stream();
+        stream.handler(items::add);
+        await(() -> items.size() == 1);
+        // The stream has ended by now with nobody to tell; setting the handler late must still tell it.
+        stream.endHandler(ignored -> ended.set(true));
+        await(ended::get);
+
+        var failure = new AtomicReference<Throwable>();
+        ReadStream<User> failing = io.users().list().pageSize(0).stream();
+        failing.handler(items::add);
+        long failedByThen = System.nanoTime() + Duration.ofMillis(200).toNanos();
+        // Give the stream time to fail first; delivered either way, the order is what this exercises.
+        await(() -> System.nanoTime() > failedByThen);
+        failing.exceptionHandler(failure::set);
+        await(() -> failure.get() != null);
+        assertThat(failure.get()).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void collectStopsAtTheLimitAndZeroSendsNothing() {
         assertThat(io.users().list().includeInactive().collect(0).await()).isEmpty();
         assertThat(sandbox.requests()).isEmpty();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,13 +47,25 @@ abstract class SandboxFixture {
     }
 
     static IncidentIoOptions clientOptions() {
-        return new IncidentIoOptions().setBaseUrl(sandbox.baseUrl()).setApiKey(sandbox.apiKey());
+        return new IncidentIoOptions().setBaseUrl(sandbox.baseUrl()).setApiKey(sandbox.apiKey())
+                .setRetryPolicy(FAST_RETRIES);
     }
+
+    /** The default policy with waits cut to milliseconds, so that retries do not slow the suite down. */
+    static final RetryPolicy FAST_RETRIES = RetryPolicy.defaults()
+            .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40))
+            .withMaxRetryAfter(Duration.ofSeconds(2))
+            .withReconcileDelay(Duration.ofMillis(20));
 
     /** incident.io's OpenAPI spec, read from ../shared where this workspace keeps it (never copied here). */
     static java.util.Optional<Path> spec() {
         String configured = System.getProperty("firebrigade.spec");
         return configured == null ? java.util.Optional.empty()
                 : java.util.Optional.of(Path.of(configured)).filter(Files::isRegularFile);
+    }
+
+    /** How many requests with {@code method} the sandbox received since its requests were last cleared. */
+    static long sent(String method) {
+        return sandbox.requests().stream().filter(r -> r.method().equals(method)).count();
     }
 }

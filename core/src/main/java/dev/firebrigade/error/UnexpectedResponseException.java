@@ -16,6 +16,12 @@ public class UnexpectedResponseException extends IncidentIoException {
         this.excerpt = excerpt;
     }
 
+    /** For answers that are unexpected for a reason other than their content; the summary says which. */
+    protected UnexpectedResponseException(int status, String summary, String method, String path) {
+        super(status, "unexpected_response", summary, null, null, method, path, null);
+        this.excerpt = "";
+    }
+
     /** The first characters of the body that arrived, control characters removed. */
     public String excerpt() {
         return excerpt;

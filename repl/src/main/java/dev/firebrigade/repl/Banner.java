@@ -1,0 +1,73 @@
+package dev.firebrigade.repl;
+
+import dev.firebrigade.Version;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+
+/** What the REPL says when it opens: what it is connected to, and in a sandbox what there is to try. */
+final class Banner {
+    static final String VERSION = Version.current();
+
+    private Banner() {
+    }
+
+    /** The interactive banner. Names the key by its incident.io name, never the key itself. */
+    static String full(Session session) {
+        var out = new StringBuilder("Firebrigade ").append(VERSION)
+                .append(": incident.io in JShell. help() lists the DSL, Tab completes, /exit or Ctrl-D leaves.\n");
+        switch (session.kind()) {
+            case CONNECTED -> out.append("Connected to ").append(session.baseUrl()).append(" as API key \"")
+                    .append(session.keyName()).append("\".\n");
+            case NOT_CONNECTED -> out.append(notConnected(session)).append('\n');
+            case SANDBOX -> sandbox(session, out);
+        }
+        return out.toString();
+    }
+
+    /** For scripts, on stderr: one line when it matters (a sandbox, a connection problem), else nothing. */
+    static String brief(Session session) {
+        return switch (session.kind()) {
+            case CONNECTED -> "";
+            case NOT_CONNECTED -> "firebrigade: " + notConnected(session) + "\n";
+            case SANDBOX -> "firebrigade: no " + dev.firebrigade.IncidentIo.API_KEY_ENV
+                    + " set: running against the embedded sandbox with demo data at " + session.baseUrl() + "\n";
+        };
+    }
+
+    private static String notConnected(Session session) {
+        return "Not connected to " + session.baseUrl() + ": " + session.problem()
+                + ". The REPL is open; calls will fail until this is fixed.";
+    }
+
+    private static void sandbox(Session session, StringBuilder out) {
+        out.append("Sandbox: no ").append(dev.firebrigade.IncidentIo.API_KEY_ENV)
+                .append(" is set, so this is the embedded incident.io simulator at ").append(session.baseUrl())
+                .append(" with demo data. Nothing leaves this machine.\n");
+        List<JsonObject> incidents = session.demoIncidents();
+        List<JsonObject> users = session.demoUsers().stream()
+                .filter(user -> user.getBoolean("is_active", true))
+                .toList();
+        out.append("\nDemo incidents:\n").append(indent(Table.render(incidents, List.of(
+                new Table.Column("reference", row -> ((JsonObject) row).getString("reference")),
+                new Table.Column("id", row -> ((JsonObject) row).getString("id")),
+                new Table.Column("mode", row -> ((JsonObject) row).getString("mode")),
+                new Table.Column("name", row -> ((JsonObject) row).getString("name"))))));
+        out.append("\nDemo users:\n").append(indent(Table.render(users, List.of(
+                new Table.Column("id", row -> ((JsonObject) row).getString("id")),
+                new Table.Column("name", row -> ((JsonObject) row).getString("name")),
+                new Table.Column("email", row -> ((JsonObject) row).getString("email"))))));
+        out.append("\nTry:\n  ").append(Help.createExample(session)).append('\n');
+    }
+
+    /** Indents a table and drops its rule and count lines, which a banner does not need. */
+    private static String indent(String table) {
+        var out = new StringBuilder();
+        for (String line : table.split("\n")) {
+            if (!line.startsWith("-") && !line.startsWith("(")) {
+                out.append("  ").append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.firebrigade.repl;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+
+/** The text of {@code help()}: the DSL and the helpers, with references that work in the current session. */
+final class Help {
+    /** The spec's example incident (INC-2) and user (Lisa), which the sandbox seeds. */
+    static final String DEMO_INCIDENT = "01FCNDV6P870EA6S7TK1DSYD5H";
+    static final String DEMO_USER = "01FCNDV6P870EA6S7TK1DSYDG0";
+
+    private Help() {
+    }
+
+    static String text(Session session) {
+        String incident = quoted(exampleIncident(session), "INC-123");
+        String user = quoted(exampleUser(session), "someone@example.com");
+        String id = "\"<action ID>\"";
+        return """
+                The DSL (statically imported from dev.firebrigade.Firebrigade). Every call returns a Future; .await()
+                waits for it, and the REPL also settles a Future it is about to show. Incidents are given by ID or
+                reference ("INC-123", "123"), users by ID or email.
+
+                  actions().forIncident(%1$s).describe("Call the fire brigade").assignTo(%2$s).create().await()
+                  var fire = actions().forIncident(%1$s)           drafts are immutable: start many from one
+                  fire.describe("Page the DBA").unassigned().create().await()
+                  fire.describe("Page the DBA").dryRun()              the request; nothing is sent
+                  fire.describe("Page the DBA").assignTo(%2$s).resolvedDryRun().await()   with references resolved
+                  actions().get(%3$s).await()
+                  actions().list().forIncident(%1$s).fetch().await()      .mode(IncidentMode.TEST) for test incidents
+                  actions().complete(%3$s).await()                 also reopen(id), delete(id)
+                  actions().edit(%3$s).describe("…").assignTo(%2$s).status(ActionStatus.NOT_DOING).apply().await()
+                  incidents().get(%1$s).await()      incidents().list().statusCategory(IncidentStatusCategory.LIVE).fetch()
+                  users().byEmail(%2$s).await()   users().list().fetch()
+                  identity().await()                     the API key in use: its name and roles
+                  incidents().list().pageSize(25).firstPage().await()   a Page: .items(), .hasNext(), .next()
+                  users().list().collect(100).await()    up to 100; .stream() reads every page lazily
+                  raw().get("/v2/incidents/" + "…").await()   any endpoint, as JSON (raw().post, put, delete too)
+
+                Helpers (statically imported from dev.firebrigade.repl.Shell):
+                  table(list)       aligned columns, e.g. table(actions().list().forIncident(%1$s).fetch())
+                  show(x)           pretty JSON of a model, list, Future or error
+                  lastError()       the last incident.io error in full: lastError().errors(), .requestId()
+                  args()            a script's arguments: scripts/firebrigade run FILE.jsh ARGS...
+                  banner()          the connection, and the demo data in a sandbox
+                  client()          the IncidentIo in use; connect(IncidentIo.create(vertx, options)) switches
+                  println(x)        also print(x), printf(format, args...)
+
+                JShell: Tab completes names and methods, /vars and /list show what you defined, /save FILE keeps it,
+                /exit or Ctrl-D leaves.
+                """.formatted(incident, user, id);
+    }
+
+    /** The one line the banner suggests trying. */
+    static String createExample(Session session) {
+        return "actions().forIncident(" + quoted(exampleIncident(session), "INC-123")
+                + ").describe(\"Call the fire brigade\").assignTo(" + quoted(exampleUser(session), "someone@example.com")
+                + ").create().await()";
+    }
+
+    /** The reference of the demo incident, or null outside a sandbox. */
+    private static String exampleIncident(Session session) {
+        return pick(session.demoIncidents(), DEMO_INCIDENT, "reference");
+    }
+
+    /** The email of the demo user, or null outside a sandbox. */
+    private static String exampleUser(Session session) {
+        return pick(session.demoUsers().stream().filter(user -> user.getBoolean("is_active", true)).toList(),
+                DEMO_USER, "email");
+    }
+
+    /** {@code field} of the row with ID {@code preferred}, else of the first row, else null. */
+    private static String pick(List<JsonObject> rows, String preferred, String field) {
+        return rows.stream().filter(row -> preferred.equals(row.getString("id"))).findFirst()
+                .or(() -> rows.stream().findFirst())
+                .map(row -> row.getString(field))
+                .orElse(null);
+    }
+
+    private static String quoted(String value, String placeholder) {
+        return "\"" + (value == null ? placeholder : value) + "\"";
+    }
+}

@@ -1,0 +1,37 @@
+package dev.firebrigade.repl;
+
+import jdk.jshell.JShell;
+import jdk.jshell.SourceCodeAnalysis;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tab completion in the REPL is JShell's, over the launcher's class path and the startup's imports. */
+class CompletionTest {
+
+    @Test
+    void completesTheDslAndTheHelpers() {
+        try (JShell shell = JShell.builder().executionEngine("local").build()) {
+            shell.addToClasspath(Launcher.classPath());
+            shell.eval("import static dev.firebrigade.Firebrigade.*;");
+            shell.eval("import static dev.firebrigade.repl.Shell.*;");
+
+            assertThat(complete(shell, "actions().forIncident(\"x\").desc")).contains("describe(");
+            assertThat(complete(shell, "actions().forIncident(\"x\").describe(\"y\").")).contains("assignTo(", "create()", "dryRun()");
+            assertThat(complete(shell, "tab")).contains("table(");
+            assertThat(complete(shell, "users().")).contains("get(", "list()", "byEmail(");
+            assertThat(complete(shell, "incidents().list().")).contains("statusCategory(", "firstPage()", "stream()", "collect(");
+            assertThat(complete(shell, "actions().forIncident(\"INC-1\").describe(\"y\").res")).contains("resolvedDryRun()");
+            assertThat(complete(shell, "raw().")).contains("get(", "post(", "put(", "delete(");
+            assertThat(complete(shell, "ident")).contains("identity()");
+        }
+    }
+
+    private static List<String> complete(JShell shell, String input) {
+        return shell.sourceCodeAnalysis().completionSuggestions(input, input.length(), new int[1]).stream()
+                .map(SourceCodeAnalysis.Suggestion::continuation)
+                .toList();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.firebrigade.repl;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ToolErrorsTest {
+    final ByteArrayOutputStream passedOn = new ByteArrayOutputStream();
+    final ToolErrors errors = new ToolErrors(new PrintStream(passedOn, true, StandardCharsets.UTF_8));
+
+    @Test
+    void countsCompileErrorsExceptionsAndOtherMessagesButNotWarnings() {
+        PrintStream jshell = errors.stream();
+        jshell.print("""
+                |  Warning:
+                |  unchecked call to add(E) as a member of the raw type java.util.List
+                |  l.add(1)
+                |  ^------^
+                |  Error:
+                |  cannot find symbol
+                |    symbol:   variable foo
+                |  Exception NotFoundException: 404 not_found on GET /v2/actions/x: gone (request_id r)
+                |  Warning:
+                |  unchecked conversion
+                """);
+
+        assertThat(errors.errors()).isEqualTo(2);
+        assertThat(passedOn.toString(StandardCharsets.UTF_8)).startsWith("|  Warning:\n|  unchecked call");
+    }
+
+    @Test
+    void aMessageThatIsNotAReportCountsToo() {
+        errors.stream().print("File 'missing.jsh' for 'jshell' is not found.\n");
+
+        assertThat(errors.errors()).isEqualTo(1);
+    }
+
+    @Test
+    void warningsAloneAreNoError() {
+        errors.stream().print("Warning:\nunchecked call\n");
+
+        assertThat(errors.errors()).isZero();
+    }
+}
