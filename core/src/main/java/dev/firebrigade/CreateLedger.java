@@ -177,6 +177,8 @@ final class CreateLedger {
 
     private void claim(Entry entry, String id) {
         if (id != null) {
+            // Re-inserted, so the map's order stays the order of claim times (which sweepNow relies on).
+            entry.claimed.remove(id);
             entry.claimed.put(id, System.nanoTime());
         }
     }
@@ -189,7 +191,15 @@ final class CreateLedger {
         long now = System.nanoTime();
         for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
             Entry entry = it.next();
-            entry.claimed.values().removeIf(at -> now - at > retentionNanos);
+            // Oldest first: stop at the first claim still within retention instead of visiting every claim. A bulk
+            // of identical drafts keeps every claim of the last retention period under one key, and a full scan every
+            // 256 operations cost ~20 us of CPU per create at 20,000 creates/s.
+            for (Iterator<Long> claims = entry.claimed.values().iterator(); claims.hasNext(); ) {
+                if (now - claims.next() <= retentionNanos) {
+                    break;
+                }
+                claims.remove();
+            }
             if (entry.idle() && entry.claimed.isEmpty()) {
                 it.remove();
             }
