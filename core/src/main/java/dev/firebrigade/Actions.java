@@ -126,4 +126,9 @@ public final class Actions {
     private ApiRequest createRequest(ActionPayloads.Create payload) {
         return ApiRequest.of(HttpMethod.POST, api.path()).withBody(payload);
     }
+
+    @Override
+    public String toString() {
+        return "Actions[" + api.path() + "]";
+    }
 }

@@ -55,9 +55,12 @@ public final class BulkMemory {
                     Runtime.getRuntime().maxMemory() >> 20);
             System.gc();
             long before = resetPeak();
+            var live = new LivePeak();
             long read = streamRows(csv);
-            System.out.printf(Locale.ROOT, "floor (stream the CSV, one draft per row): %d rows, heap peak %d MB "
-                    + "(%d MB before)%n", read, peakBytes() >> 20, before >> 20);
+            System.out.printf(Locale.ROOT, "floor (stream the CSV, one draft per row): %d rows; heap in use at most "
+                    + "%d MB (garbage included), live after GC at most %d MB over %d GCs (%d MB before)%n", read,
+                    peakBytes() >> 20, live.maxBytes() >> 20, live.collections(), before >> 20);
+            live.close();
             if (bulk) {
                 bulk(csv, rows);
             }
@@ -136,6 +139,58 @@ public final class BulkMemory {
             }
         }
         return count;
+    }
+
+    /**
+     * The largest heap in use right after a collection while it is open: the live set's peak, which is what decides
+     * whether a bulk fits in a given -Xmx (the pools' peaks include garbage not yet collected).
+     */
+    static final class LivePeak implements AutoCloseable {
+        private final java.util.List<Runnable> removals = new java.util.ArrayList<>();
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+
+        LivePeak() {
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    javax.management.NotificationListener listener = (notification, handback) -> {
+                        if (notification.getType().equals(
+                                com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                    (javax.management.openmbean.CompositeData) notification.getUserData());
+                            long after = 0;
+                            for (MemoryPoolMXBean pool : HEAP) {
+                                var usage = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                                after += usage == null ? 0 : usage.getUsed();
+                            }
+                            max.accumulateAndGet(after, Math::max);
+                            count.incrementAndGet();
+                        }
+                    };
+                    emitter.addNotificationListener(listener, null, null);
+                    removals.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(listener);
+                        } catch (javax.management.ListenerNotFoundException ignored) {
+                            // already gone
+                        }
+                    });
+                }
+            }
+        }
+
+        long maxBytes() {
+            return max.get();
+        }
+
+        int collections() {
+            return count.get();
+        }
+
+        @Override
+        public void close() {
+            removals.forEach(Runnable::run);
+        }
     }
 
     /** Forgets the heap pools' peaks and returns the heap in use now. */

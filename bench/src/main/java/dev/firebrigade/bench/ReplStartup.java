@@ -23,11 +23,13 @@ import java.util.regex.Pattern;
  * java -cp bench/target/firebrigade-bench.jar dev.firebrigade.bench.ReplStartup \
  *      --ours scripts/firebrigade --plain jshell --runs 5
  * </pre>
- * The script is run as {@code <ours> run FILE} and {@code <plain> FILE}, with stdin from /dev/null; it prints
+ * The script is run as {@code <ours> run FILE} and {@code <plain> FILE} ({@code --ours-script} and
+ * {@code --plain-script} change that, {@code {}} standing for the file), with stdin from /dev/null; it prints
  * {@code ready 42} and exits. The prompt is any line ending in {@code "> "} ({@code jshell> }, {@code firebrigade> }).
  */
 public final class ReplStartup {
-    private static final Pattern PROMPT = Pattern.compile("(?s).*\\S> $");
+    /** A prompt at the end of the output so far; JShell's line editor may follow it with a space and a backspace. */
+    private static final Pattern PROMPT = Pattern.compile("(?s).*\\S> [ \b]*$");
     private static final String SCRIPT = "System.out.println(\"ready \" + (6 * 7));\n/exit\n";
 
     private ReplStartup() {
@@ -40,9 +42,12 @@ public final class ReplStartup {
         }
         String ours = given.getOrDefault("ours", "scripts/firebrigade");
         String plain = given.getOrDefault("plain", "jshell");
+        String oursScript = given.getOrDefault("ours-script", ours + " run {}");
+        String plainScript = given.getOrDefault("plain-script", plain + " {}");
         int runs = Integer.parseInt(given.getOrDefault("runs", "5"));
         if (!unknown(given).isEmpty()) {
-            throw new IllegalArgumentException("unknown options " + unknown(given) + " (--ours, --plain, --runs)");
+            throw new IllegalArgumentException("unknown options " + unknown(given)
+                    + " (--ours, --plain, --ours-script, --plain-script, --runs)");
         }
         Path script = Files.createTempFile("one-line", ".jsh");
         Files.writeString(script, SCRIPT);
@@ -58,7 +63,7 @@ public final class ReplStartup {
                     boolean isOurs = (k == 0) == oursFirst;
                     int slot = isOurs ? 0 : 1;
                     prompt[slot][r] = toPrompt(isOurs ? ours : plain);
-                    scripted[slot][r] = runScript(isOurs ? ours + " run " + script : plain + " " + script);
+                    scripted[slot][r] = runScript((isOurs ? oursScript : plainScript).replace("{}", script.toString()));
                 }
             }
             System.out.printf(Locale.ROOT, "REPL start-up, %d runs each, medians (min):%n", runs);
@@ -134,7 +139,7 @@ public final class ReplStartup {
     /** Unused arguments are an error rather than silently ignored. */
     static List<String> unknown(Map<String, String> given) {
         var extra = new ArrayList<>(given.keySet());
-        extra.removeAll(List.of("ours", "plain", "runs"));
+        extra.removeAll(List.of("ours", "plain", "ours-script", "plain-script", "runs"));
         return extra;
     }
 }

@@ -3,6 +3,7 @@ package dev.firebrigade.bench;
 import dev.firebrigade.ApiKey;
 import dev.firebrigade.IncidentIo;
 import dev.firebrigade.IncidentIoOptions;
+import dev.firebrigade.RateLimitPolicy;
 import dev.firebrigade.transport.Json;
 import dev.firebrigade.transport.RequestPreview;
 import io.vertx.core.Vertx;
@@ -23,9 +24,14 @@ record Workload(URI url, Map<String, String> headers, byte[] body) {
     static final String USER = "01FCNDV6P870EA6S7TK1DSYDG0";
     static final String DESCRIPTION = "Call the fire brigade";
 
-    /** Options of the DSL client: the sandbox's URL and key, and as many connections as the raw clients get. */
+    /**
+     * Options of the DSL client: the sandbox's URL and key, as many connections as the raw clients get, and no
+     * client-side rate limit (the sandbox's is off too; with incident.io's 20/s the DSL would measure the limiter).
+     * Retries stay at their defaults: a create that succeeds is sent once.
+     */
     static IncidentIoOptions options(String baseUrl, String apiKey, int maxConnections) {
-        return new IncidentIoOptions().setBaseUrl(baseUrl).setApiKey(ApiKey.of(apiKey)).setMaxConnections(maxConnections);
+        return new IncidentIoOptions().setBaseUrl(baseUrl).setApiKey(ApiKey.of(apiKey)).setMaxConnections(maxConnections)
+                .setMaxInFlight(Math.max(maxConnections, 1)).setRateLimit(RateLimitPolicy.none());
     }
 
     static Workload of(Vertx vertx, String baseUrl, String apiKey) {

@@ -16,8 +16,8 @@ class EndToEndSmokeTest {
 
     @Test
     void measuresEveryClientAgainstAChildSandbox() throws Exception {
-        var options = EndToEnd.Options.parse("--creates", "150", "--concurrency", "1,8", "--rounds", "1",
-                "--warmup", "50", "--cell-timeout", "60");
+        var options = EndToEnd.Options.parse("--creates", "100", "--concurrency", "1,8", "--rounds", "1",
+                "--warmup", "20", "--cell-timeout", "60");
         var log = new ByteArrayOutputStream();
 
         EndToEnd.Report report = EndToEnd.run(options, new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -25,7 +25,7 @@ class EndToEndSmokeTest {
         assertThat(report.cells()).hasSize(8);
         for (Cell cell : report.cells()) {
             assertThat(cell.failures()).as(cell.client() + " failures, first: " + cell.firstFailure()).isZero();
-            assertThat(cell.creates()).isEqualTo(150);
+            assertThat(cell.creates()).isEqualTo(100);
             assertThat(cell.throughput()).as(cell.client() + " creates/s").isPositive();
             assertThat(cell.p50Micros()).as(cell.client() + " p50").isPositive();
             assertThat(cell.p99Micros()).as(cell.client() + " p99").isGreaterThanOrEqualTo(cell.p50Micros());
