@@ -1,5 +1,7 @@
 package dev.firebrigade;
 
+import dev.firebrigade.bulk.Bulk;
+import dev.firebrigade.bulk.BulkSource;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.ActionStatus;
 import dev.firebrigade.transport.ApiRequest;
@@ -8,6 +10,11 @@ import dev.firebrigade.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Incident actions: {@code actions().forIncident(id).describe("…").assignTo(user).create()}, and get, list,
@@ -18,7 +25,11 @@ public final class Actions {
     private final ActionsApi api;
     private final References references;
     private final Pager<Action> pager;
-    /** Claims outlive any reconciliation window: the longest call plus the clock tolerance, with room to spare. */
+    /**
+     * Kept beyond the clock tolerance: the measured clock offset is low by up to a second (the Date header's
+     * resolution) plus the answer's transfer time.
+     */
+    private static final Duration CLAIM_MARGIN = Duration.ofSeconds(10);
     private final CreateLedger ledger;
 
     Actions(Transport transport, ActionsApi api, References references, Vertx vertx) {
@@ -26,8 +37,7 @@ public final class Actions {
         this.api = api;
         this.references = references;
         this.pager = new Pager<>(vertx, transport, ActionPayloads.Many.class);
-        this.ledger = new CreateLedger(transport.callTimeout().multipliedBy(2)
-                .plus(transport.retryPolicy().clockSkewTolerance()).plusMinutes(10));
+        this.ledger = new CreateLedger(transport.retryPolicy().clockSkewTolerance().plus(CLAIM_MARGIN));
     }
 
     /** Starts a new action for an incident, given by its ID or reference ({@code INC-123} or {@code 123}). */
@@ -67,6 +77,32 @@ public final class Actions {
         return Futures.attempt(() -> transport.send(ApiRequest.of(HttpMethod.DELETE, api.path() + "/{id}", id), Void.class));
     }
 
+    /**
+     * Creates many actions, safe to re-run: finish with {@code run()}, {@code start()} or {@code dryRun()}, after
+     * {@code journal(path)} to make it resumable. See {@link Bulk}.
+     */
+    public Bulk bulk(List<ActionDraft> drafts) {
+        return bulk(BulkSource.of(drafts));
+    }
+
+    /** {@link #bulk(List)} from a stream, pulled only as fast as the bulk sends. */
+    public Bulk bulk(Stream<ActionDraft> drafts) {
+        return bulk(BulkSource.of(drafts));
+    }
+
+    /**
+     * {@link #bulk(List)} from a CSV file (header {@code incident,description,assignee}, optional {@code key}) or a
+     * JSON Lines file ({@code .jsonl}, {@code .ndjson}), streamed.
+     */
+    public Bulk bulk(Path file) {
+        return bulk(BulkSource.file(file));
+    }
+
+    /** {@link #bulk(List)} from any {@link BulkSource}. */
+    public Bulk bulk(BulkSource source) {
+        return Bulk.of(pager.vertx(), this, source);
+    }
+
     References references() {
         return references;
     }
@@ -89,5 +125,10 @@ public final class Actions {
 
     private ApiRequest createRequest(ActionPayloads.Create payload) {
         return ApiRequest.of(HttpMethod.POST, api.path()).withBody(payload);
+    }
+
+    @Override
+    public String toString() {
+        return "Actions[" + api.path() + "]";
     }
 }

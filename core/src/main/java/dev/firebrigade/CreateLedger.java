@@ -7,11 +7,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What one client knows about its own creates, per kind of action (incident, description, assignee), so that
@@ -24,8 +23,13 @@ import java.util.Set;
  *       it would see) and runs alone; creates of that kind that start meanwhile wait for it. Creates of other kinds
  *       never wait.</li>
  * </ul>
- * Nothing blocks: waiting is a promise completed when the turn comes. Claims are forgotten after {@code retention}:
- * a reconciliation only looks at actions created around its own attempts.
+ * Nothing blocks: waiting is a promise completed when the turn comes.
+ * <p>
+ * Claims are forgotten as soon as no create can need them. A reconciliation only looks at actions created since its
+ * create's first attempt, less the clock tolerance (and less the error of the measured clock offset, which only
+ * opens the window early). So a claim made before the oldest create still in progress started, less
+ * {@code horizon}, can matter to no create now running nor to any later one. A bulk of a million creates at full
+ * speed therefore keeps only the last seconds' claims, not every action it made.
  */
 final class CreateLedger {
     /** The identity of a create: identical drafts share a key. */
@@ -43,22 +47,46 @@ final class CreateLedger {
     private static final class Entry {
         int sending;
         boolean reconciling;
-        final ArrayDeque<Promise<Void>> reconcilers = new ArrayDeque<>();
-        final ArrayDeque<Promise<Void>> senders = new ArrayDeque<>();
+        // Small at first: a bulk at full speed holds tens of thousands of entries, nearly all with one claim, no waiter.
+        final ArrayDeque<Promise<Void>> reconcilers = new ArrayDeque<>(1);
+        final ArrayDeque<Promise<Void>> senders = new ArrayDeque<>(1);
         /** Claimed action IDs and when (System.nanoTime) they were claimed. */
-        final LinkedHashMap<String, Long> claimed = new LinkedHashMap<>();
+        final Map<String, Long> claimed = new HashMap<>(2);
 
         boolean idle() {
             return sending == 0 && !reconciling && reconcilers.isEmpty() && senders.isEmpty();
         }
     }
 
-    private final Map<Key, Entry> entries = new HashMap<>();
-    private final long retentionNanos;
-    private int operations;
+    /** One claim, in the order claims were made (which is their time order). */
+    private record Claim(long at, Key key, String id) {
+    }
 
-    CreateLedger(Duration retention) {
-        this.retentionNanos = retention.toNanos();
+    private final Map<Key, Entry> entries = new HashMap<>();
+    /** Start times (System.nanoTime) of the creates in progress, with how many started at each. */
+    private final TreeMap<Long, Integer> inProgress = new TreeMap<>();
+    private final ArrayDeque<Claim> claims = new ArrayDeque<>();
+    private final long horizonNanos;
+
+    /**
+     * @param horizon how long before the oldest create in progress a claim is still kept: the clock tolerance of
+     *                reconciliation plus a margin for the measured clock offset
+     */
+    CreateLedger(Duration horizon) {
+        this.horizonNanos = horizon.toNanos();
+    }
+
+    /** A create begins; returns its token for {@link #finished(long)}. Its window needs the claims around it. */
+    synchronized long started() {
+        long now = System.nanoTime();
+        inProgress.merge(now, 1, Integer::sum);
+        return now;
+    }
+
+    /** The create begun with {@code token} is over, whatever its outcome. */
+    synchronized void finished(long token) {
+        inProgress.computeIfPresent(token, (at, count) -> count == 1 ? null : count - 1);
+        sweepNow();
     }
 
     /** Admits one POST of {@code key}: at once, or after the reconciliations of that key queued before it. */
@@ -82,7 +110,8 @@ final class CreateLedger {
         synchronized (this) {
             Entry entry = entries.get(key);
             entry.sending--;
-            claim(entry, createdId);
+            claim(key, entry, createdId);
+            forgetIfUnused(key, entry);
         }
         admitNext(key);
     }
@@ -102,7 +131,8 @@ final class CreateLedger {
         synchronized (this) {
             Entry entry = entries.get(key);
             entry.reconciling = false;
-            claim(entry, claimedId);
+            claim(key, entry, claimedId);
+            forgetIfUnused(key, entry);
         }
         admitNext(key);
     }
@@ -114,6 +144,7 @@ final class CreateLedger {
             if (entry != null) {
                 entry.reconcilers.remove(turn);
                 entry.senders.remove(turn);
+                forgetIfUnused(key, entry);
             }
         }
         admitNext(key);
@@ -175,34 +206,39 @@ final class CreateLedger {
         }
     }
 
-    private void claim(Entry entry, String id) {
+    private void claim(Key key, Entry entry, String id) {
         if (id != null) {
-            // Re-inserted, so the map's order stays the order of claim times (which sweepNow relies on).
-            entry.claimed.remove(id);
-            entry.claimed.put(id, System.nanoTime());
+            long now = System.nanoTime();
+            entry.claimed.put(id, now);
+            claims.add(new Claim(now, key, id));
         }
     }
 
-    /** Every so often, forgets old claims and idle kinds, so a long bulk run does not grow without bound. */
-    private void sweepNow() {
-        if (++operations % 256 != 0) {
-            return;
+    private void forgetIfUnused(Key key, Entry entry) {
+        if (entry.idle() && entry.claimed.isEmpty()) {
+            entries.remove(key);
         }
+    }
+
+    /**
+     * Forgets the claims no create can need any more (see the class comment), oldest first: claims are queued in
+     * time order, so this costs nothing per create beyond the claims it drops.
+     */
+    private void sweepNow() {
         long now = System.nanoTime();
-        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-            Entry entry = it.next();
-            // Oldest first: stop at the first claim still within retention instead of visiting every claim. A bulk
-            // of identical drafts keeps every claim of the last retention period under one key, and a full scan every
-            // 256 operations cost ~20 us of CPU per create at 20,000 creates/s.
-            for (Iterator<Long> claims = entry.claimed.values().iterator(); claims.hasNext(); ) {
-                if (now - claims.next() <= retentionNanos) {
-                    break;
-                }
-                claims.remove();
+        long oldest = inProgress.isEmpty() ? now : inProgress.firstKey();
+        long cutoff = oldest - horizonNanos;
+        while (!claims.isEmpty() && claims.peekFirst().at() - cutoff < 0) {
+            Claim claim = claims.pollFirst();
+            Entry entry = entries.get(claim.key());
+            if (entry == null) {
+                continue;
             }
-            if (entry.idle() && entry.claimed.isEmpty()) {
-                it.remove();
+            Long at = entry.claimed.get(claim.id());
+            if (at != null && at == claim.at()) {
+                entry.claimed.remove(claim.id());
             }
+            forgetIfUnused(claim.key(), entry);
         }
     }
 }

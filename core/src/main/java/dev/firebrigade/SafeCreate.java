@@ -67,7 +67,8 @@ final class SafeCreate {
     }
 
     Future<Action> run() {
-        return post(1, null);
+        long token = ledger.started();
+        return post(1, null).andThen(done -> ledger.finished(token));
     }
 
     /** POST number {@code attempt}; {@code previous} is the unknown outcome that led to it, null for the first. */

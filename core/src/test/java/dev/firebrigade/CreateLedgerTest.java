@@ -6,44 +6,60 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ledger forgets claims older than its retention, and only those, however many creates share a key. */
+/** The ledger keeps a claim exactly as long as some create's reconciliation window could include it. */
 class CreateLedgerTest {
-    private static final CreateLedger.Key FIRE = new CreateLedger.Key("01FCNDV6P870EA6S7TK1DSYDG0",
-            "Call the fire brigade", "01FCNDV6P870EA6S7TK1DSYDG0");
+    private static final CreateLedger.Key KEY = new CreateLedger.Key("incident", "Call the fire brigade", null);
 
     @Test
-    void forgetsOldClaimsAndKeepsRecentOnes() throws InterruptedException {
-        var ledger = new CreateLedger(Duration.ofMillis(200));
-        for (int i = 0; i < 100; i++) {
-            create(ledger, "old-" + i);
-        }
-        Thread.sleep(300);
-        // Enough operations to pass a sweep (one every 256).
-        for (int i = 0; i < 300; i++) {
-            create(ledger, "new-" + i);
-        }
+    void forgetsClaimsOnceNoCreateInProgressCanNeedThem() throws InterruptedException {
+        var ledger = new CreateLedger(Duration.ofMillis(50));
+        long first = ledger.started();
+        ledger.beginSend(KEY);
+        ledger.endSend(KEY, "A1");
+        ledger.finished(first);
 
-        assertThat(ledger.claimed(FIRE)).hasSize(300).allMatch(id -> id.startsWith("new-"));
+        assertThat(ledger.claimed(KEY)).containsExactly("A1");
+        Thread.sleep(80);
+        created(ledger, "A2");
+
+        assertThat(ledger.claimed(KEY)).containsExactly("A2");
     }
 
     @Test
-    void aClaimMadeAgainCountsFromItsLatestTime() throws InterruptedException {
-        var ledger = new CreateLedger(Duration.ofMillis(200));
-        create(ledger, "again");
-        for (int i = 0; i < 100; i++) {
-            create(ledger, "old-" + i);
-        }
-        Thread.sleep(300);
-        create(ledger, "again");
-        for (int i = 0; i < 300; i++) {
-            create(ledger, "new-" + i);
-        }
+    void keepsClaimsWhileAnOlderCreateIsStillInProgress() throws InterruptedException {
+        var ledger = new CreateLedger(Duration.ofMillis(50));
+        long slow = ledger.started();
+        created(ledger, "A1");
+        Thread.sleep(80);
+        created(ledger, "A2");
 
-        assertThat(ledger.claimed(FIRE)).contains("again").noneMatch(id -> id.startsWith("old-"));
+        // The slow create began before A1 was claimed: its window may include A1.
+        assertThat(ledger.claimed(KEY)).containsExactlyInAnyOrder("A1", "A2");
+
+        ledger.finished(slow);
+        Thread.sleep(80);
+        created(ledger, "A3");
+        assertThat(ledger.claimed(KEY)).containsExactly("A3");
     }
 
-    private static void create(CreateLedger ledger, String createdId) {
-        assertThat(ledger.beginSend(FIRE).future().succeeded()).isTrue();
-        ledger.endSend(FIRE, createdId);
+    @Test
+    void aMillionCreatesLeaveOnlyTheRecentClaims() {
+        var ledger = new CreateLedger(Duration.ZERO);
+        for (int i = 0; i < 1_000_000; i++) {
+            var key = new CreateLedger.Key("incident", "row " + i, null);
+            long token = ledger.started();
+            ledger.beginSend(key);
+            ledger.endSend(key, "A" + i);
+            ledger.finished(token);
+        }
+
+        assertThat(ledger.claimed(new CreateLedger.Key("incident", "row 0", null))).isEmpty();
+    }
+
+    private static void created(CreateLedger ledger, String id) {
+        long token = ledger.started();
+        ledger.beginSend(KEY);
+        ledger.endSend(KEY, id);
+        ledger.finished(token);
     }
 }

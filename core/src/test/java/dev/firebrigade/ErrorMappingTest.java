@@ -83,7 +83,7 @@ class ErrorMappingTest extends SandboxFixture {
                     new ApiError("is_required", "A severity is required to open an incident", "severity_id"));
             assertThat(error.getMessage()).isEqualTo("422 validation_error on GET /v2/actions/" + EXAMPLE_ACTION
                     + ": A severity is required to open an incident"
-                    + " [severity_id: is_required (A severity is required to open an incident)] (request_id req-422)");
+                    + " [severity_id: is_required] (request_id req-422)");
         }
     }
 

@@ -1,5 +1,11 @@
 package dev.firebrigade.bench;
 
+import dev.firebrigade.IncidentIo;
+import dev.firebrigade.RateLimitPolicy;
+import dev.firebrigade.bulk.Bulk;
+import dev.firebrigade.bulk.BulkReport;
+import io.vertx.core.Vertx;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -11,15 +17,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Heap peak of a bulk import of {@code --rows} actions (1,000,000 by default) from a generated CSV.
  * <pre>
  * java -Xmx256m -cp bench/target/firebrigade-bench.jar dev.firebrigade.bench.BulkMemory --rows 1000000
  * </pre>
- * TODO(issue 6): bulk does not exist yet. Until it does, this measures the floor any streaming bulk must stay near:
- * reading the same CSV row by row and building each row's draft. When bulk lands, {@link #bulk} sends the file through
- * it against a child-JVM sandbox (rate limit off) and the report gains a "bulk" line next to the floor.
+ * It first measures the floor any streaming bulk must stay near (reading the same CSV row by row and building each
+ * row's draft), then sends the file through {@code actions().bulk(file).journal(…)} against a child-JVM sandbox (rate
+ * limit off, reset every 100,000 rows so that its heap, not ours, stays flat) and prints the bulk's heap peak next to
+ * the floor's. {@code --rows N} changes the size; {@code --no-bulk} measures the floor only.
  */
 public final class BulkMemory {
     private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -29,7 +38,15 @@ public final class BulkMemory {
     }
 
     public static void main(String[] args) throws IOException {
-        int rows = args.length == 2 && args[0].equals("--rows") ? Integer.parseInt(args[1]) : 1_000_000;
+        int rows = 1_000_000;
+        boolean bulk = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Integer.parseInt(args[++i]);
+                case "--no-bulk" -> bulk = false;
+                default -> throw new IllegalArgumentException("usage: BulkMemory [--rows N] [--no-bulk]");
+            }
+        }
         Path csv = Files.createTempFile("bulk", ".csv");
         try {
             write(csv, rows);
@@ -43,15 +60,53 @@ public final class BulkMemory {
                     + "%d MB (garbage included), live after GC at most %d MB over %d GCs (%d MB before)%n", read,
                     peakBytes() >> 20, live.maxBytes() >> 20, live.collections(), before >> 20);
             live.close();
-            bulk(csv);
+            if (bulk) {
+                bulk(csv, rows);
+            }
         } finally {
             Files.deleteIfExists(csv);
         }
     }
 
-    /** TODO(issue 6): run the bulk import here and print its heap peak like the floor's. */
-    static void bulk(Path csv) {
-        System.out.println("bulk: not measured, bulk does not exist yet (issue 6)");
+    /**
+     * Sends the CSV through the bulk, with a journal, against a child-JVM sandbox without a rate limit, and prints the
+     * heap peak. The sandbox is reset every 100,000 rows (off the event loop) so that it does not hold a million
+     * actions; the report's count and the journal are the proof that every row was created.
+     */
+    static void bulk(Path csv, int rows) throws IOException {
+        Path journal = Files.createTempFile("bulk", ".journal");
+        Files.delete(journal);
+        Vertx vertx = Vertx.vertx();
+        try (SandboxHandle sandbox = SandboxHandle.child(List.of("-Xmx2g"))) {
+            IncidentIo io = IncidentIo.create(vertx, Workload.options(sandbox.baseUrl(), sandbox.apiKey(), 64)
+                    .setRateLimit(RateLimitPolicy.none()));
+            var resets = Executors.newSingleThreadExecutor();
+            var nextReset = new AtomicLong(100_000);
+            var liveMax = new AtomicLong();
+            System.gc();
+            long before = resetPeak();
+            long start = System.nanoTime();
+            BulkReport report = io.actions().bulk(csv).journal(journal).onProgress(progress -> {
+                liveMax.accumulateAndGet(afterLastGc(), Math::max);
+                if (progress.done() >= nextReset.get()) {
+                    nextReset.addAndGet(100_000);
+                    resets.execute(sandbox::reset);
+                }
+            }).run().await();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long peak = peakBytes();
+            resets.shutdown();
+            io.close().await();
+            System.out.printf(Locale.ROOT, "bulk (CSV, journal, concurrency %d, sandbox in a child JVM): %d of %d rows "
+                            + "created in %.0f s (%.0f rows/s), %d failed, %d unknown; heap peak %d MB (%d MB before; "
+                            + "the sum of each pool's peak, an upper bound), at most %d MB live after a GC; journal "
+                            + "%d MB%n", Bulk.DEFAULT_CONCURRENCY, report.created(), rows, seconds,
+                    report.created() / seconds, report.failed(), report.unknown(), peak >> 20, before >> 20,
+                    liveMax.get() >> 20, Files.size(journal) >> 20);
+        } finally {
+            Files.deleteIfExists(journal);
+            vertx.close().await();
+        }
     }
 
     static void write(Path csv, int rows) throws IOException {
@@ -136,6 +191,16 @@ public final class BulkMemory {
         for (MemoryPoolMXBean pool : HEAP) {
             pool.resetPeakUsage();
             used += pool.getUsage().getUsed();
+        }
+        return used;
+    }
+
+    /** The heap in use just after the last collection of each pool: what was live then, garbage aside. */
+    static long afterLastGc() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : HEAP) {
+            var usage = pool.getCollectionUsage();
+            used += usage == null ? 0 : usage.getUsed();
         }
         return used;
     }

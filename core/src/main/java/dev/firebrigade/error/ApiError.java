@@ -8,8 +8,13 @@ package dev.firebrigade.error;
  */
 public record ApiError(String code, String message, String field) {
 
+    /** The field and code alone, for when the message was already said. */
+    String withoutMessage() {
+        return (field == null ? "" : field + ": ") + code;
+    }
+
     @Override
     public String toString() {
-        return (field == null ? "" : field + ": ") + code + (message == null ? "" : " (" + message + ")");
+        return withoutMessage() + (message == null ? "" : " (" + message + ")");
     }
 }

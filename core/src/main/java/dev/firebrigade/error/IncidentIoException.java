@@ -47,7 +47,9 @@ public class IncidentIoException extends RuntimeException {
         }
         out.append(": ").append(summary);
         if (errors != null && !errors.isEmpty()) {
-            out.append(errors.stream().map(ApiError::toString).collect(Collectors.joining("; ", " [", "]")));
+            // The summary is usually the first error's message: say it once.
+            out.append(errors.stream().map(e -> summary.equals(e.message()) ? e.withoutMessage() : e.toString())
+                    .collect(Collectors.joining("; ", " [", "]")));
         }
         if (requestId != null) {
             out.append(" (request_id ").append(requestId).append(')');

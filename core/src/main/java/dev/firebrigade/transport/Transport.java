@@ -143,7 +143,7 @@ public final class Transport {
         } catch (IOException e) {
             return Future.failedFuture(unencodable(e));
         }
-        return attempt(new Call<>(request, resultType, body, deadline), 1);
+        return attempt(new Call<>(request, resultType, body, deadline), 1, null);
     }
 
     /**
@@ -253,10 +253,22 @@ public final class Transport {
     private record Response(int status, MultiMap headers, Buffer body) {
     }
 
-    private <T> Future<T> attempt(Call<T> call, int attempt) {
-        return admit(call).compose(admitted -> exchange(call).andThen(done -> inFlight.release()))
-                .compose(response -> decode(call, response))
-                .recover(failure -> retryOrFail(call, attempt, failure));
+    /** Attempt number {@code attempt}; {@code previous} is what ended the one before, null on the first. */
+    private <T> Future<T> attempt(Call<T> call, int attempt, IncidentIoException previous) {
+        return admit(call).transform(admitted -> {
+            if (admitted.failed()) {
+                // The deadline came while waiting to send again (a late timer on a busy machine): the last
+                // answer is the real reason the call ends, the missed slot only why it ends now.
+                if (previous == null) {
+                    return Future.failedFuture(admitted.cause());
+                }
+                previous.addSuppressed(admitted.cause());
+                return Future.failedFuture(previous);
+            }
+            return exchange(call).andThen(done -> inFlight.release())
+                    .compose(response -> decode(call, response))
+                    .recover(failure -> retryOrFail(call, attempt, failure));
+        });
     }
 
     private <T> Future<T> retryOrFail(Call<T> call, int attempt, Throwable cause) {
@@ -274,7 +286,7 @@ public final class Transport {
         if (wait == null || !call.deadline.allows(wait.plus(minimumAttempt))) {
             return Future.failedFuture(failure);
         }
-        return delay(wait).compose(ignored -> attempt(call, attempt + 1));
+        return delay(wait).compose(ignored -> attempt(call, attempt + 1, failure));
     }
 
     /** How long to wait before attempt {@code attempt + 1}, or null when {@code failure} is final. */

@@ -43,6 +43,11 @@ public final class Shell {
         arguments = List.copyOf(args);
     }
 
+    /** Whether this is a script run (no one at a terminal). */
+    static boolean batch() {
+        return batch;
+    }
+
     /** The session; under plain jshell (no launcher) it is opened from the environment on first use. */
     static Session session() {
         CompletableFuture<Session> pending = session;

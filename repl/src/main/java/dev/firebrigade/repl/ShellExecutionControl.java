@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class ShellExecutionControl extends LocalExecutionControl {
     /** Longer than the client's default request timeout, so a pending call fails on its own before this gives up. */
     static final long SETTLE_MILLIS = 70_000;
+    /** When a person at the prompt is told how to stop waiting. */
+    static final long HINT_MILLIS = 3_000;
 
     private static final Method TRAMPOLINE;
 
@@ -78,7 +80,15 @@ final class ShellExecutionControl extends LocalExecutionControl {
     private void settle(Future<?> future) throws InterruptedException {
         var done = new CountDownLatch(1);
         future.onComplete(ignored -> done.countDown());
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+        if (done.await(HINT_MILLIS, TimeUnit.MILLISECONDS)) {
+            return;
+        }
+        if (!Shell.batch()) {
+            // A Future nobody will complete (a Promise of one's own) would hold the prompt: say how to get it back.
+            System.out.println("(waiting for the Future to complete; Ctrl-C stops waiting)");
+            System.out.flush();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS - HINT_MILLIS);
         while (!stopRequested && System.nanoTime() < deadline && !done.await(50, TimeUnit.MILLISECONDS)) {
             // Poll, so that Ctrl-C (stop) ends the wait.
         }

@@ -1,0 +1,200 @@
+package dev.firebrigade.bulk;
+
+import dev.firebrigade.Actions;
+import dev.firebrigade.error.InvalidInputException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Many creates at once, safe to re-run: {@code actions().bulk(Path.of("actions.csv")).journal(Path.of("actions.journal"))
+ * .run()}. Immutable like a draft: every step returns a new {@code Bulk}.
+ * <ul>
+ *   <li>At most {@link #concurrency(int)} rows are in flight; the source is read on a worker thread only as fast
+ *       as they finish, so memory stays flat however large the file. Rate limiting, retries and safe creates are
+ *       the client's, applied to every create.</li>
+ *   <li>With a {@link #journal(Path)}, every row's outcome is appended to it as it happens, and each create is
+ *       recorded there before it is sent. Running again with the same journal skips the rows already created and
+ *       reconciles those whose outcome was lost (a crash, Ctrl-C, a dropped connection) before sending anything,
+ *       so no row is created twice. Rows are keyed by a {@code key} column when the file has one, else by their
+ *       row number and a hash of their content: without a key column, fix rows in place, do not insert or remove
+ *       rows between runs.</li>
+ *   <li>A create left unknown after the client's own retries is reconciled at the end of the run: the incident's
+ *       actions are searched for it, and it is sent again only if it is not there
+ *       ({@link #reconcileUnknown(int, Duration)}).</li>
+ *   <li>Nothing blocks the event loop: files and the journal are read and written on worker threads.</li>
+ * </ul>
+ */
+public final class Bulk {
+    /** The default number of rows in flight. */
+    public static final int DEFAULT_CONCURRENCY = 32;
+    /** The default number of row outcomes a report keeps; the journal keeps them all. */
+    public static final int DEFAULT_KEEP_OUTCOMES = 10_000;
+
+    final Vertx vertx;
+    final Actions actions;
+    final BulkSource source;
+    final Path journal;
+    final int concurrency;
+    final Consumer<BulkProgress> onProgress;
+    final Duration progressEvery;
+    final int keepOutcomes;
+    final boolean syncJournal;
+    final int reconcileRounds;
+    final Duration reconcileDelay;
+    final Duration clockTolerance;
+    final int attempts;
+
+    private Bulk(Vertx vertx, Actions actions, BulkSource source, Path journal, int concurrency,
+                 Consumer<BulkProgress> onProgress, Duration progressEvery, int keepOutcomes, boolean syncJournal,
+                 int reconcileRounds, Duration reconcileDelay, Duration clockTolerance, int attempts) {
+        this.vertx = vertx;
+        this.actions = actions;
+        this.source = source;
+        this.journal = journal;
+        this.concurrency = concurrency;
+        this.onProgress = onProgress;
+        this.progressEvery = progressEvery;
+        this.keepOutcomes = keepOutcomes;
+        this.syncJournal = syncJournal;
+        this.reconcileRounds = reconcileRounds;
+        this.reconcileDelay = reconcileDelay;
+        this.clockTolerance = clockTolerance;
+        this.attempts = attempts;
+    }
+
+    /** A bulk of {@code source} through {@code actions}, on {@code vertx}; {@code actions().bulk(...)} is the usual way. */
+    public static Bulk of(Vertx vertx, Actions actions, BulkSource source) {
+        return new Bulk(Objects.requireNonNull(vertx, "vertx"), Objects.requireNonNull(actions, "actions"),
+                Objects.requireNonNull(source, "source"), null, DEFAULT_CONCURRENCY, null, Duration.ofSeconds(1),
+                DEFAULT_KEEP_OUTCOMES, false, 3, Duration.ofSeconds(2), Duration.ofMinutes(2), 8);
+    }
+
+    /**
+     * Records every row's outcome in this JSON Lines file (created if missing) and skips what it says is done. Use
+     * the same journal to resume; a journal is locked while a run uses it.
+     */
+    public Bulk journal(Path file) {
+        return new Bulk(vertx, actions, source, file, concurrency, onProgress, progressEvery, keepOutcomes,
+                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, attempts);
+    }
+
+    /** How many rows may be in flight at once (1 to 1024; default {@value #DEFAULT_CONCURRENCY}). */
+    public Bulk concurrency(int rows) {
+        if (rows < 1 || rows > 1024) {
+            throw new InvalidInputException("concurrency", "is " + rows + ", outside 1..1024", "pass e.g. 32");
+        }
+        return new Bulk(vertx, actions, source, journal, rows, onProgress, progressEvery, keepOutcomes, syncJournal,
+                reconcileRounds, reconcileDelay, clockTolerance, attempts);
+    }
+
+    /**
+     * Called on the bulk's Vert.x context every {@link #progressEvery(Duration)} and once at the end; keep it quick
+     * (a failure in it is ignored, so it cannot break the run).
+     */
+    public Bulk onProgress(Consumer<BulkProgress> listener) {
+        return new Bulk(vertx, actions, source, journal, concurrency, listener, progressEvery, keepOutcomes,
+                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, attempts);
+    }
+
+    /** How often progress is reported (default every second). */
+    public Bulk progressEvery(Duration interval) {
+        if (interval == null || interval.toMillis() < 1) {
+            throw new InvalidInputException("progressEvery", "must be at least 1 ms", "pass e.g. Duration.ofSeconds(1)");
+        }
+        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, interval, keepOutcomes, syncJournal,
+                reconcileRounds, reconcileDelay, clockTolerance, attempts);
+    }
+
+    /**
+     * How many row outcomes the report keeps (default {@value #DEFAULT_KEEP_OUTCOMES}): every row's when the source
+     * has no more rows than that, else the first rows' and up to that many problem rows. The journal has them all.
+     */
+    public Bulk keepOutcomes(int rows) {
+        if (rows < 0) {
+            throw new InvalidInputException("keepOutcomes", "is negative", "pass 0 or more");
+        }
+        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, rows, syncJournal,
+                reconcileRounds, reconcileDelay, clockTolerance, attempts);
+    }
+
+    /**
+     * Also fsync the journal after each write, so it survives a power loss, not only the process being killed.
+     * Slower on most disks.
+     */
+    public Bulk syncJournal(boolean sync) {
+        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes, sync,
+                reconcileRounds, reconcileDelay, clockTolerance, attempts);
+    }
+
+    /**
+     * How rows left unknown are settled before the run ends (default 3 rounds, waiting 2 s, then 4 s, 8 s): each
+     * round lists their incidents' actions, takes the matching ones as created and sends the missing ones again.
+     * 0 rounds leaves them unknown for the next run with the same journal.
+     */
+    public Bulk reconcileUnknown(int rounds, Duration firstDelay) {
+        if (rounds < 0 || firstDelay == null || firstDelay.isNegative()) {
+            throw new InvalidInputException("reconcileUnknown", "needs rounds >= 0 and a delay >= 0",
+                    "pass e.g. reconcileUnknown(3, Duration.ofSeconds(2))");
+        }
+        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes,
+                syncJournal, rounds, firstDelay, clockTolerance, attempts);
+    }
+
+    /**
+     * How far incident.io's clock may be behind ours (default 2 minutes): a reconciled row matches only actions
+     * created no earlier than it was sent, less this.
+     */
+    public Bulk clockTolerance(Duration tolerance) {
+        if (tolerance == null || tolerance.isNegative()) {
+            throw new InvalidInputException("clockTolerance", "is negative", "pass e.g. Duration.ofMinutes(2)");
+        }
+        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes,
+                syncJournal, reconcileRounds, reconcileDelay, tolerance, attempts);
+    }
+
+    /**
+     * How many times a row is sent when incident.io provably did not take it (429, connection refused) and the
+     * client's own retries gave up (default 8).
+     */
+    public Bulk attempts(int times) {
+        if (times < 1) {
+            throw new InvalidInputException("attempts", "is " + times, "pass 1 or more");
+        }
+        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes,
+                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, times);
+    }
+
+    /** Starts creating; {@link BulkJob#stop()} stops it cleanly. */
+    public BulkJob start() {
+        return new BulkRun(this, false).start();
+    }
+
+    /** Creates every row; the report arrives when all are done. Fails only if the run cannot start. */
+    public Future<BulkReport> run() {
+        return start().report();
+    }
+
+    /**
+     * Checks every row (complete, references and emails resolve, not already done per the journal) without
+     * creating anything or writing the journal.
+     */
+    public Future<BulkReport> dryRun() {
+        return startDryRun().report();
+    }
+
+    /** {@link #dryRun()}, stoppable. */
+    public BulkJob startDryRun() {
+        return new BulkRun(this, true).start();
+    }
+
+    @Override
+    public String toString() {
+        return "Bulk[" + source.name() + ", concurrency " + concurrency + (journal == null ? ", no journal"
+                : ", journal " + journal) + "]";
+    }
+}

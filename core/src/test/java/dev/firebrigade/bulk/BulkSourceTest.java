@@ -1,0 +1,157 @@
+package dev.firebrigade.bulk;
+
+import dev.firebrigade.IncidentIo;
+import dev.firebrigade.IncidentIoOptions;
+import dev.firebrigade.error.InvalidInputException;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Reading the sources, without a server: nothing here sends a request. */
+class BulkSourceTest {
+    static Vertx vertx;
+    static IncidentIo io;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void client() {
+        vertx = Vertx.vertx();
+        io = IncidentIo.create(vertx, new IncidentIoOptions().setBaseUrl("http://127.0.0.1:9").setApiKey("unused-key"));
+    }
+
+    @AfterAll
+    static void close() {
+        io.close().await();
+        vertx.close().await();
+    }
+
+    @Test
+    void readsCsvColumnsInAnyOrderWithBomQuotesAndLineNumbers() throws IOException {
+        Path csv = write("actions.csv", "\uFEFFDescription , Assignee,notes,Incident\n"
+                + "Call the fire brigade,lisa@incident.io,ignored,INC-1\n"
+                + "\n"
+                + "\"Two\nlines, quoted\",,x, 01FCNDV6P870EA6S7TK1DSYD5H \n"
+                + "Roll back,,,INC-2\n");
+
+        List<SourceRow> rows = readAll(BulkSource.csv(csv));
+
+        assertThat(rows).extracting(SourceRow::row).containsExactly(1L, 2L, 3L);
+        assertThat(rows).extracting(SourceRow::line).containsExactly(2L, 4L, 6L);
+        assertThat(rows.get(0).incident()).isEqualTo("INC-1");
+        assertThat(rows.get(0).assignee()).isEqualTo("lisa@incident.io");
+        assertThat(rows.get(1).description()).isEqualTo("Two\nlines, quoted");
+        assertThat(rows.get(1).incident()).isEqualTo("01FCNDV6P870EA6S7TK1DSYD5H");
+        assertThat(rows.get(1).assignee()).isNull();
+        assertThat(rows.get(1).draft().assignee()).isNull();
+        assertThat(rows).allSatisfy(row -> assertThat(row.problem()).isNull());
+        assertThat(rows.get(0).key()).startsWith("row:1:");
+    }
+
+    @Test
+    void keysRowsByTheKeyColumnWhenThereIsOne() throws IOException {
+        Path csv = write("keyed.csv", "key,incident,description,assignee\nfirst,INC-1,One,\n,INC-1,Two,\n");
+
+        List<SourceRow> rows = readAll(BulkSource.csv(csv));
+
+        assertThat(rows.get(0).key()).isEqualTo("key:first");
+        assertThat(rows.get(0).explicitKey()).isTrue();
+        assertThat(rows.get(1).key()).startsWith("row:2:");
+        assertThat(rows.get(1).explicitKey()).isFalse();
+    }
+
+    @Test
+    void aRowKeyChangesWithTheRowsContent() throws IOException {
+        Path before = write("a.csv", "incident,description,assignee\nINC-1,Call,lisa@incident.io\n");
+        Path after = write("b.csv", "incident,description,assignee\nINC-1,Call,ops@incident.io\n");
+
+        assertThat(readAll(BulkSource.csv(before)).get(0).key()).isNotEqualTo(readAll(BulkSource.csv(after)).get(0).key());
+        assertThat(readAll(BulkSource.csv(before)).get(0).key()).isEqualTo(readAll(BulkSource.csv(before)).get(0).key());
+    }
+
+    @Test
+    void flagsRowsWithoutIncidentOrDescription() throws IOException {
+        Path csv = write("bad.csv", "incident,description,assignee\n,Orphan,\nINC-1,   ,\nINC-1\n");
+
+        List<SourceRow> rows = readAll(BulkSource.csv(csv));
+
+        assertThat(rows).extracting(r -> r.problem().field()).containsExactly("incident", "description", "description");
+        assertThat(rows).allSatisfy(row -> assertThat(row.draft()).isNull());
+    }
+
+    @Test
+    void refusesACsvWithoutTheRequiredColumns() throws IOException {
+        Path csv = write("wrong.csv", "incident,what\nINC-1,x\n");
+
+        assertThatThrownBy(() -> readAll(BulkSource.csv(csv))).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.getMessage()).contains("lacks the description column", "incident,description,assignee"));
+        assertThatThrownBy(() -> readAll(BulkSource.csv(dir.resolve("missing.csv"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void readsJsonLinesWithApiNamesAndFlagsBadLines() throws IOException {
+        Path jsonl = write("actions.jsonl", "{\"incident\":\"INC-1\",\"description\":\"One\",\"assignee\":\"lisa@incident.io\"}\n"
+                + "\n"
+                + "{\"incident_id\":\"01FCNDV6P870EA6S7TK1DSYD5H\",\"description\":\"Two\",\"key\":\"k2\"}\n"
+                + "not json\n"
+                + "[1,2]\n"
+                + "{\"incident\":\"INC-1\",\"description\":7}\n");
+
+        List<SourceRow> rows = readAll(BulkSource.file(jsonl));
+
+        assertThat(rows).extracting(SourceRow::row).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(rows).extracting(SourceRow::line).containsExactly(1L, 3L, 4L, 5L, 6L);
+        assertThat(rows.get(1).incident()).isEqualTo("01FCNDV6P870EA6S7TK1DSYD5H");
+        assertThat(rows.get(1).key()).isEqualTo("key:k2");
+        assertThat(rows.subList(0, 2)).allSatisfy(row -> assertThat(row.problem()).isNull());
+        assertThat(rows.subList(2, 5)).allSatisfy(row -> assertThat(row.problem()).isNotNull());
+        assertThat(rows.get(4).problem().getMessage()).contains("description that is not a string");
+    }
+
+    @Test
+    void countsRowsForTheProgressTotal() throws Exception {
+        Path csv = write("count.csv", "incident,description\nINC-1,\"a\nb\"\n\nINC-1,c\n");
+        Path jsonl = write("count.jsonl", "{}\n\n{}\n{}\n");
+
+        assertThat(BulkSource.csv(csv).count()).isEqualTo(2);
+        assertThat(BulkSource.jsonLines(jsonl).count()).isEqualTo(3);
+    }
+
+    @Test
+    void aStreamCanBeReadOnce() throws Exception {
+        var source = BulkSource.of(java.util.stream.Stream.of(io.actions().forIncident("INC-1").describe("x")));
+        readAll(source);
+
+        assertThatThrownBy(() -> readAll(source)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("already used");
+    }
+
+    private List<SourceRow> readAll(BulkSource source) throws IOException {
+        var rows = new ArrayList<SourceRow>();
+        try (RowReader reader = source.open(io.actions())) {
+            List<SourceRow> chunk;
+            while (!(chunk = reader.read(2)).isEmpty()) {
+                rows.addAll(chunk);
+            }
+        }
+        return rows;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.firebrigade.repl;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code firebrigade bulk} against the embedded sandbox (no key in the environment). */
+class BulkCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsTheGoodRowsListsTheBadOnesAndExitsOne() throws IOException {
+        Path csv = Files.writeString(dir.resolve("actions.csv"), """
+                incident,description,assignee
+                INC-2,Call the fire brigade,lisa@incident.io
+                INC-2,,lisa@incident.io
+                INC-1,Check the sprinklers,nobody@incident.io
+                INC-404,Roll back,
+                INC-1,Write the timeline,
+                """);
+
+        Run first = bulk(csv.toString());
+        Run again = bulk(csv.toString());
+
+        assertThat(first.code()).as(first.all()).isEqualTo(1);
+        assertThat(first.err()).as(first.all())
+                .contains("Bulk of " + csv + " against the embedded sandbox")
+                .contains("Journal: " + csv + ".journal")
+                .contains("Creating: 5/5 rows");
+        assertThat(first.out()).as(first.all())
+                .contains("completed", "created                 2", "failed                  3")
+                .contains("row 2 (line 3)  failed   invalid_input: description is empty")
+                .contains("row 3 (line 4)  failed", "nobody@incident.io")
+                .contains("row 4 (line 5)  failed", "INC-404");
+        assertThat(dir.resolve("actions.csv.journal")).exists();
+        // The journal remembers the created rows; the failed ones are tried again (and fail again).
+        assertThat(again.code()).as(again.all()).isEqualTo(1);
+        assertThat(again.err()).contains("resuming");
+        assertThat(again.out()).contains("created                 0", "skipped                 2", "failed                  3");
+    }
+
+    @Test
+    void aDryRunChecksEveryRowAndWritesNothing() throws IOException {
+        Path csv = Files.writeString(dir.resolve("dry.csv"), """
+                incident,description,assignee
+                INC-2,Call the fire brigade,lisa@incident.io
+                INC-1,Write the timeline,
+                """);
+
+        Run dry = bulk(csv.toString(), "--dry-run");
+
+        assertThat(dry.code()).as(dry.all()).isZero();
+        assertThat(dry.out()).contains("Dry run of " + csv, "valid                   2");
+        assertThat(dry.err()).contains("Checking: 2/2 rows");
+        assertThat(dir.resolve("dry.csv.journal")).doesNotExist();
+    }
+
+    @Test
+    void exitsTwoWhenItCannotStart() {
+        Run noFile = bulk();
+        Run missing = bulk(dir.resolve("missing.csv").toString());
+        Run both = bulk("a.csv", "--journal", "j", "--no-journal");
+
+        assertThat(noFile.code()).isEqualTo(2);
+        assertThat(noFile.err()).contains("which file?", "usage: firebrigade bulk FILE");
+        assertThat(missing.code()).as(missing.all()).isEqualTo(2);
+        assertThat(missing.err()).contains("does not exist");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("contradict");
+    }
+
+    @Test
+    void theScriptRunsTheCommandAndTheExample() throws IOException {
+        Path csv = Files.writeString(dir.resolve("script.csv"), """
+                incident,description,assignee,key
+                INC-2,Call the fire brigade,lisa@incident.io,one
+                INC-1,Write the timeline,,two
+                """);
+        Path example = Run.ROOT.resolve("scripts/examples/actions.csv");
+        Path exampleCopy = Files.copy(example, dir.resolve("example.csv"));
+
+        Run command = Run.script(Map.of(), "", "bulk", csv.toString(), "--journal", dir.resolve("j").toString());
+        Run script = Run.script(Map.of(), "", "run", Run.ROOT.resolve("scripts/examples/bulk.jsh").toString(),
+                exampleCopy.toString());
+
+        assertThat(command.code()).as(command.all()).isZero();
+        assertThat(command.out()).contains("created                 2");
+        assertThat(script.code()).as(script.all()).isZero();
+        assertThat(script.out()).contains("created                 5");
+        assertThat(dir.resolve("example.csv.journal")).exists();
+    }
+
+    private Run bulk(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = BulkCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Run.env(Map.of()), false);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
