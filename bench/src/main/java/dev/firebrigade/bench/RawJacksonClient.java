@@ -2,13 +2,9 @@ package dev.firebrigade.bench;
 
 import dev.firebrigade.model.Action;
 import dev.firebrigade.transport.Json;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -27,19 +23,10 @@ final class RawJacksonClient implements CreateClient {
     record Created(Action action) {
     }
 
-    private final WebClient client;
-    private final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    private final int port;
-    private final String host;
-    private final String path;
+    private final RawPost post;
 
     RawJacksonClient(Vertx vertx, Workload workload, int maxConnections) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setUserAgentEnabled(false).setFollowRedirects(false),
-                new PoolOptions().setHttp1MaxSize(maxConnections));
-        workload.headers().forEach(headers::add);
-        this.host = workload.url().getHost();
-        this.port = workload.url().getPort();
-        this.path = workload.url().getRawPath();
+        this.post = new RawPost(vertx, workload, maxConnections);
     }
 
     @Override
@@ -57,7 +44,7 @@ final class RawJacksonClient implements CreateClient {
             done.accept(e);
             return;
         }
-        client.request(HttpMethod.POST, port, host, path).putHeaders(headers).sendBuffer(body).onComplete(ar -> {
+        post.request().sendBuffer(body).onComplete(ar -> {
             if (ar.failed()) {
                 done.accept(ar.cause());
             } else if (ar.result().statusCode() != 201) {
@@ -75,6 +62,6 @@ final class RawJacksonClient implements CreateClient {
 
     @Override
     public void close() {
-        client.close();
+        post.close();
     }
 }
