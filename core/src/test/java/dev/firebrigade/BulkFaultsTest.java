@@ -1,12 +1,7 @@
 package dev.firebrigade;
 
 import dev.firebrigade.bulk.BulkReport;
-import dev.firebrigade.sandbox.Sandbox;
-import dev.firebrigade.sandbox.SandboxOptions;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,35 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bulks through lost answers, server errors, dropped connections and 429s: each row lands exactly once. A sandbox of
  * its own without the rate limit (and a client without one), so that a thousand rows take seconds, not a minute.
  */
-class BulkFaultsTest {
-    static Vertx vertx;
-    static Sandbox sandbox;
-    static IncidentIo io;
-
+@Unthrottled
+class BulkFaultsTest extends SandboxFixture {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startSandbox() {
-        vertx = Vertx.vertx();
-        var options = new SandboxOptions().setRateLimitEnabled(false);
-        SandboxFixture.spec().ifPresent(options::setContractSpec);
-        sandbox = Sandbox.start(vertx, options).await();
-        io = IncidentIo.create(vertx, clientOptions());
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        assertThat(sandbox.contractViolations()).isEmpty();
-        io.close().await();
-        sandbox.close().await();
-        vertx.close().await();
-    }
-
-    static IncidentIoOptions clientOptions() {
-        return new IncidentIoOptions().setBaseUrl(sandbox.baseUrl()).setApiKey(sandbox.apiKey())
-                .setRetryPolicy(SandboxFixture.FAST_RETRIES).setRateLimit(RateLimitPolicy.none());
-    }
 
     @Test
     void aThousandRowsLandExactlyOnceThroughFaultsAndTheJournalIsComplete() throws IOException {

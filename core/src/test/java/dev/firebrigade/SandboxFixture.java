@@ -5,6 +5,7 @@ import dev.firebrigade.sandbox.SandboxOptions;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +29,14 @@ abstract class SandboxFixture {
     static Sandbox sandbox;
     static IncidentIo io;
 
+    /** Whether this class's sandbox and client run without rate limits ({@link Unthrottled}). */
+    static boolean unthrottled;
+
     @BeforeAll
-    static void startSandbox() {
+    static void startSandbox(TestInfo test) {
+        unthrottled = test.getTestClass().map(c -> c.isAnnotationPresent(Unthrottled.class)).orElse(false);
         vertx = Vertx.vertx();
-        var options = new SandboxOptions();
+        var options = new SandboxOptions().setRateLimitEnabled(!unthrottled);
         spec().ifPresent(options::setContractSpec);
         sandbox = Sandbox.start(vertx, options).await();
         io = IncidentIo.create(vertx, clientOptions());
@@ -47,8 +52,9 @@ abstract class SandboxFixture {
     }
 
     static IncidentIoOptions clientOptions() {
-        return new IncidentIoOptions().setBaseUrl(sandbox.baseUrl()).setApiKey(sandbox.apiKey())
+        var options = new IncidentIoOptions().setBaseUrl(sandbox.baseUrl()).setApiKey(sandbox.apiKey())
                 .setRetryPolicy(FAST_RETRIES);
+        return unthrottled ? options.setRateLimit(RateLimitPolicy.none()) : options;
     }
 
     /** The default policy with waits cut to milliseconds, so that retries do not slow the suite down. */
