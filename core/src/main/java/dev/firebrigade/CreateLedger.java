@@ -5,8 +5,8 @@ import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,22 +50,17 @@ final class CreateLedger {
         // Small at first: a bulk at full speed holds tens of thousands of entries, nearly all with one claim, no waiter.
         final ArrayDeque<Promise<Void>> reconcilers = new ArrayDeque<>(1);
         final ArrayDeque<Promise<Void>> senders = new ArrayDeque<>(1);
-        /** Claimed action IDs and when (System.nanoTime) they were claimed. */
-        final Map<String, Long> claimed = new HashMap<>(2);
 
         boolean idle() {
             return sending == 0 && !reconciling && reconcilers.isEmpty() && senders.isEmpty();
         }
     }
 
-    /** One claim, in the order claims were made (which is their time order). */
-    private record Claim(long at, Key key, String id) {
-    }
-
     private final Map<Key, Entry> entries = new HashMap<>();
     /** Start times (System.nanoTime) of the creates in progress, with how many started at each. */
     private final TreeMap<Long, Integer> inProgress = new TreeMap<>();
-    private final ArrayDeque<Claim> claims = new ArrayDeque<>();
+    /** Every claim, of any key: action IDs are unique, so whose create claimed one does not matter. */
+    private final ClaimLog claims = new ClaimLog();
     private final long horizonNanos;
 
     /**
@@ -110,7 +105,7 @@ final class CreateLedger {
         synchronized (this) {
             Entry entry = entries.get(key);
             entry.sending--;
-            claim(key, entry, createdId);
+            claim(createdId);
             forgetIfUnused(key, entry);
         }
         admitNext(key);
@@ -131,7 +126,7 @@ final class CreateLedger {
         synchronized (this) {
             Entry entry = entries.get(key);
             entry.reconciling = false;
-            claim(key, entry, claimedId);
+            claim(claimedId);
             forgetIfUnused(key, entry);
         }
         admitNext(key);
@@ -150,10 +145,9 @@ final class CreateLedger {
         admitNext(key);
     }
 
-    /** The IDs no reconciliation of {@code key} may take. */
-    synchronized Set<String> claimed(Key key) {
-        Entry entry = entries.get(key);
-        return entry == null ? Set.of() : new HashSet<>(entry.claimed.keySet());
+    /** Those of {@code ids} that no reconciliation may take. */
+    synchronized Set<String> claimedAmong(Collection<String> ids) {
+        return claims.claimedAmong(ids);
     }
 
     /**
@@ -206,39 +200,26 @@ final class CreateLedger {
         }
     }
 
-    private void claim(Key key, Entry entry, String id) {
+    private void claim(String id) {
         if (id != null) {
-            long now = System.nanoTime();
-            entry.claimed.put(id, now);
-            claims.add(new Claim(now, key, id));
+            claims.add(id, System.nanoTime());
         }
     }
 
     private void forgetIfUnused(Key key, Entry entry) {
-        if (entry.idle() && entry.claimed.isEmpty()) {
+        if (entry.idle()) {
             entries.remove(key);
         }
     }
 
-    /**
-     * Forgets the claims no create can need any more (see the class comment), oldest first: claims are queued in
-     * time order, so this costs nothing per create beyond the claims it drops.
-     */
+    /** Forgets the claims no create can need any more (see the class comment), oldest first. */
     private void sweepNow() {
-        long now = System.nanoTime();
-        long oldest = inProgress.isEmpty() ? now : inProgress.firstKey();
-        long cutoff = oldest - horizonNanos;
-        while (!claims.isEmpty() && claims.peekFirst().at() - cutoff < 0) {
-            Claim claim = claims.pollFirst();
-            Entry entry = entries.get(claim.key());
-            if (entry == null) {
-                continue;
-            }
-            Long at = entry.claimed.get(claim.id());
-            if (at != null && at == claim.at()) {
-                entry.claimed.remove(claim.id());
-            }
-            forgetIfUnused(claim.key(), entry);
-        }
+        long oldest = inProgress.isEmpty() ? System.nanoTime() : inProgress.firstKey();
+        claims.forgetBefore(oldest - horizonNanos);
+    }
+
+    /** How many claims are kept, for tests. */
+    synchronized int claimCount() {
+        return claims.size();
     }
 }

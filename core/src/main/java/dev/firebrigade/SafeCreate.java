@@ -14,7 +14,6 @@ import io.vertx.core.Promise;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -157,25 +156,24 @@ final class SafeCreate {
 
     /** The oldest unclaimed action matching the draft created since the first attempt, or null when none. */
     private Future<Action> findLanded() {
-        Set<String> claimed = ledger.claimed(key);
         return bounded(listing.apply(null)).compose(actions -> {
             // After the listing: its answer's Date header is the freshest reading of incident.io's clock.
             Instant since = windowStart();
-            Action found = match(actions, since, claimed);
+            Action found = match(actions, since);
             if (found != null) {
                 return Future.succeededFuture(found);
             }
-            return searchOtherModes(0, since, claimed);
+            return searchOtherModes(0, since);
         });
     }
 
-    private Future<Action> searchOtherModes(int index, Instant since, Set<String> claimed) {
+    private Future<Action> searchOtherModes(int index, Instant since) {
         if (index == OTHER_MODES.size()) {
             return Future.succeededFuture(null);
         }
         return bounded(listing.apply(OTHER_MODES.get(index))).compose(actions -> {
-            Action found = match(actions, since, claimed);
-            return found != null ? Future.succeededFuture(found) : searchOtherModes(index + 1, since, claimed);
+            Action found = match(actions, since);
+            return found != null ? Future.succeededFuture(found) : searchOtherModes(index + 1, since);
         });
     }
 
@@ -189,13 +187,21 @@ final class SafeCreate {
         return firstAttempt.plus(offset == null ? Duration.ZERO : offset).minus(policy.clockSkewTolerance());
     }
 
-    private Action match(List<Action> actions, Instant since, Set<String> claimed) {
-        return actions.stream()
-                .filter(a -> a.id() != null && !claimed.contains(a.id()))
+    /**
+     * The oldest of {@code actions} that this create may have made and no other create of this client claimed. No
+     * create of this key is on the wire during a reconciliation, so no claim that matters can arrive meanwhile.
+     */
+    private Action match(List<Action> actions, Instant since) {
+        List<Action> candidates = actions.stream()
+                .filter(a -> a.id() != null)
                 .filter(a -> a.incidentId() == null || a.incidentId().equals(payload.incidentId()))
                 .filter(a -> CreateLedger.Key.normalised(a.description()).equals(key.description()))
                 .filter(a -> Objects.equals(a.assignee() == null ? null : a.assignee().id(), payload.assigneeId()))
                 .filter(a -> a.createdAt() != null && !a.createdAt().isBefore(since))
+                .toList();
+        Set<String> claimed = ledger.claimedAmong(candidates.stream().map(Action::id).toList());
+        return candidates.stream()
+                .filter(a -> !claimed.contains(a.id()))
                 .min(Comparator.comparing(Action::createdAt).thenComparing(Action::id))
                 .orElse(null);
     }
