@@ -22,6 +22,11 @@ public final class Deadline {
         return Duration.ofNanos(Math.max(0, atNanos - System.nanoTime()));
     }
 
+    /** Time left in nanoseconds, never negative. */
+    long remainingNanos() {
+        return Math.max(0, atNanos - System.nanoTime());
+    }
+
     /** Whether a wait of {@code wait} would still end before the deadline. */
     public boolean allows(Duration wait) {
         return System.nanoTime() + wait.toNanos() < atNanos;

@@ -18,6 +18,15 @@ final class InFlightLimit {
         this.max = max;
     }
 
+    /** A slot now, if one is free and nobody waits for one. */
+    synchronized boolean tryAcquire() {
+        if (active < max && waiting.isEmpty()) {
+            active++;
+            return true;
+        }
+        return false;
+    }
+
     /** A slot, now or when one frees up; fail the returned promise to give up waiting. */
     Promise<Void> acquire() {
         Promise<Void> slot = Promise.promise();

@@ -16,14 +16,9 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
@@ -35,9 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -55,63 +47,37 @@ public final class Transport {
             HttpMethod.DELETE, HttpMethod.OPTIONS);
     /** Longer request lines are refused by servers and proxies (8 KiB is the common limit); we refuse them first. */
     private static final int MAX_URI_LENGTH = 8 * 1024;
-    private static final int CONNECTING = 0;
-    private static final int SENT = 1;
-    private static final int ABANDONED = 2;
 
     private final Vertx vertx;
-    private final HttpClientAgent client;
-    private final String host;
-    private final int port;
-    private final boolean ssl;
-    private final String pathPrefix;
+    private final Wire wire;
     private final String baseUrl;
-    private final long requestTimeoutMillis;
-    private final long idleTimeoutMillis;
-    private final long connectTimeoutMillis;
     private final Duration callTimeout;
     /** No attempt starts with less time than this left: it could not finish, and a create would end up unknown. */
     private final Duration minimumAttempt;
-    private final long maxResponseBytes;
     private final RetryPolicy retryPolicy;
     private final RateLimiter rateLimiter;
     private final InFlightLimit inFlight;
     private final ServerClock serverClock = new ServerClock();
-    private final MultiMap headers;
-    private final MultiMap bodyHeaders;
     private final Map<String, String> previewHeaders;
 
     public Transport(Vertx vertx, IncidentIoOptions options) {
-        URI base = URI.create(options.getBaseUrl());
         this.vertx = vertx;
         this.baseUrl = options.getBaseUrl();
-        this.ssl = "https".equalsIgnoreCase(base.getScheme());
-        this.host = base.getHost();
-        this.port = base.getPort() > 0 ? base.getPort() : (ssl ? 443 : 80);
-        this.pathPrefix = base.getRawPath() == null ? "" : base.getRawPath();
-        this.requestTimeoutMillis = options.getRequestTimeout().toMillis();
-        this.idleTimeoutMillis = options.getIdleTimeout().toMillis();
-        this.connectTimeoutMillis = options.getConnectTimeout().toMillis();
         this.callTimeout = options.getCallTimeout();
         this.minimumAttempt = Collections.min(List.of(Duration.ofMillis(100), callTimeout.dividedBy(10),
                 options.getRequestTimeout()));
-        this.maxResponseBytes = options.getMaxResponseBytes();
         this.retryPolicy = options.getRetryPolicy();
         this.rateLimiter = new RateLimiter(options.getRateLimit(), System::nanoTime);
         this.inFlight = new InFlightLimit(options.getMaxInFlight());
-        // Redirects are never followed (RequestOptions default): one would carry the Authorization header along.
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis))
-                        .setVerifyHost(true),
-                new PoolOptions().setHttp1MaxSize(options.getMaxConnections()));
         String userAgent = HeaderValues.check("User-Agent", UserAgent.of(options.getUserAgentSuffix()));
-        this.headers = MultiMap.caseInsensitiveMultiMap()
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add(HttpHeaders.ACCEPT, JSON)
                 .add(HttpHeaders.USER_AGENT, userAgent);
         if (options.getApiKey() != null) {
             headers.add(HttpHeaders.AUTHORIZATION, HeaderValues.check("api_key", "Bearer " + options.getApiKey().reveal()));
         }
-        this.bodyHeaders = MultiMap.caseInsensitiveMultiMap().addAll(headers).add(HttpHeaders.CONTENT_TYPE, JSON);
+        MultiMap bodyHeaders = MultiMap.caseInsensitiveMultiMap().addAll(headers).add(HttpHeaders.CONTENT_TYPE, JSON);
+        this.wire = new Wire(vertx, options, headers, bodyHeaders, this::observe);
         var preview = new LinkedHashMap<String, String>();
         preview.put("Accept", JSON);
         preview.put("User-Agent", userAgent);
@@ -131,7 +97,7 @@ public final class Transport {
 
     /** Like {@link #send(ApiRequest, Class)}, for a call that already has a deadline (one step of a larger call). */
     public <T> Future<T> send(ApiRequest request, Class<T> resultType, Deadline deadline) {
-        int length = pathPrefix.length() + request.uri().length();
+        int length = wire.targetLength(request.uri());
         if (length > MAX_URI_LENGTH) {
             return Future.failedFuture(new InvalidInputException("path", "and query are " + length
                     + " characters once encoded, longer than servers accept (" + MAX_URI_LENGTH + ")",
@@ -226,7 +192,12 @@ public final class Transport {
 
     /** Closes the HTTP client; the Vert.x instance is the caller's. */
     public Future<Void> close() {
-        return client.close();
+        return wire.close();
+    }
+
+    /** Exchanges in flight, watched for timeouts; for tests. */
+    int exchangesWatched() {
+        return wire.watched();
     }
 
     /** One logical request: what to send, how to read the answer, its deadline, and what its attempts taught. */
@@ -249,25 +220,40 @@ public final class Transport {
         }
     }
 
-    /** An answer read in full (within the size bound). */
-    private record Response(int status, MultiMap headers, Buffer body) {
-    }
-
     /** Attempt number {@code attempt}; {@code previous} is what ended the one before, null on the first. */
     private <T> Future<T> attempt(Call<T> call, int attempt, IncidentIoException previous) {
-        return admit(call).transform(admitted -> {
-            if (admitted.failed()) {
-                // The deadline came while waiting to send again (a late timer on a busy machine): the last
-                // answer is the real reason the call ends, the missed slot only why it ends now.
-                if (previous == null) {
-                    return Future.failedFuture(admitted.cause());
-                }
-                previous.addSuppressed(admitted.cause());
-                return Future.failedFuture(previous);
+        Future<Void> admitted = admit(call);
+        if (admitted.succeeded()) {
+            // The usual case (a free slot and a token at once) goes straight to the wire.
+            return exchange(call, attempt);
+        }
+        return admitted.transform(admission -> {
+            if (admission.succeeded()) {
+                return exchange(call, attempt);
             }
-            return exchange(call).andThen(done -> inFlight.release())
-                    .compose(response -> decode(call, response))
-                    .recover(failure -> retryOrFail(call, attempt, failure));
+            // The deadline came while waiting to send again (a late timer on a busy machine): the last answer is the
+            // real reason the call ends, the missed slot only why it ends now.
+            if (previous == null) {
+                return Future.failedFuture(admission.cause());
+            }
+            previous.addSuppressed(admission.cause());
+            return Future.failedFuture(previous);
+        });
+    }
+
+    /** One exchange of an admitted attempt, its answer decoded, and a retry if the policy calls for one. */
+    private <T> Future<T> exchange(Call<T> call, int attempt) {
+        return wire.exchange(call.request, call.body, call.deadline).transform(answered -> {
+            inFlight.release();
+            Throwable failure = answered.cause();
+            if (answered.succeeded()) {
+                try {
+                    return Future.succeededFuture(decode(call, answered.result()));
+                } catch (IncidentIoException unusable) {
+                    failure = unusable;
+                }
+            }
+            return retryOrFail(call, attempt, failure);
         });
     }
 
@@ -319,148 +305,35 @@ public final class Transport {
 
     /** Waits for a free slot, then for a token of the rate limit; fails, having sent nothing, if the deadline comes first. */
     private Future<Void> admit(Call<?> call) {
+        if (inFlight.tryAcquire()) {
+            return afterSlot(call);
+        }
         Promise<Void> slot = inFlight.acquire();
         return within(slot, call.deadline, () -> notSent(call, "a free slot (maxInFlight)"),
-                () -> inFlight.abandon(slot)).compose(free -> {
-            if (!call.deadline.allows(minimumAttempt)) {
-                inFlight.release();
-                return Future.failedFuture(notSent(call, "a free slot (maxInFlight)"));
-            }
-            Duration wait = Duration.ofNanos(rateLimiter.reserve());
-            if (!call.deadline.allows(wait.plus(minimumAttempt))) {
-                rateLimiter.cancel();
-                inFlight.release();
-                return Future.failedFuture(notSent(call, "the rate limit (" + wait.toMillis() + " ms more)"));
-            }
-            return delay(wait);
-        });
+                () -> inFlight.abandon(slot)).compose(free -> afterSlot(call));
+    }
+
+    private Future<Void> afterSlot(Call<?> call) {
+        if (!call.deadline.allows(minimumAttempt)) {
+            inFlight.release();
+            return Future.failedFuture(notSent(call, "a free slot (maxInFlight)"));
+        }
+        long waitNanos = rateLimiter.reserve();
+        if (waitNanos <= 0) {
+            return Future.succeededFuture();
+        }
+        Duration wait = Duration.ofNanos(waitNanos);
+        if (!call.deadline.allows(wait.plus(minimumAttempt))) {
+            rateLimiter.cancel();
+            inFlight.release();
+            return Future.failedFuture(notSent(call, "the rate limit (" + wait.toMillis() + " ms more)"));
+        }
+        return delay(wait);
     }
 
     private TimeoutException notSent(Call<?> call, String waitingFor) {
         return new TimeoutException("not sent: still waiting for " + waitingFor + " when the call's deadline of "
                 + call.deadline.budget().toMillis() + " ms passed", call.method, call.path, false, null);
-    }
-
-    /**
-     * One HTTP exchange, bounded by the request timeout (or the call's deadline, if sooner). Whether the request may
-     * have reached the server is tracked exactly: it can only have if a connection was obtained and the request
-     * handed to it.
-     */
-    private Future<Response> exchange(Call<?> call) {
-        Promise<Response> result = Promise.promise();
-        var state = new AtomicInteger(CONNECTING);
-        var sent = new AtomicReference<HttpClientRequest>();
-        long limit = Math.max(1, Math.min(requestTimeoutMillis, call.deadline.remaining().toMillis()));
-        long timer = vertx.setTimer(limit, id -> {
-            boolean written = !state.compareAndSet(CONNECTING, ABANDONED);
-            var timeout = new TimeoutException("no complete answer from " + host + ":" + port + " within " + limit
-                    + " ms", call.method, call.path, written, null);
-            if (result.tryFail(timeout) && written) {
-                sent.get().reset(0, timeout);
-            }
-        });
-        var options = new RequestOptions()
-                .setMethod(call.request.method())
-                .setHost(host)
-                .setPort(port)
-                .setSsl(ssl)
-                .setURI(pathPrefix + call.request.uri())
-                .setHeaders(call.body == null ? headers : bodyHeaders)
-                .setConnectTimeout(connectTimeoutMillis)
-                .setFollowRedirects(false);
-        var lastHeard = new AtomicLong();
-        var idleTimer = new AtomicLong(-1);
-        client.request(options).onComplete(obtained -> {
-            if (obtained.failed()) {
-                result.tryFail(connectFailure(obtained.cause(), call));
-                return;
-            }
-            HttpClientRequest request = obtained.result();
-            sent.set(request);
-            if (!state.compareAndSet(CONNECTING, SENT)) {
-                request.reset();
-                return;
-            }
-            lastHeard.set(System.nanoTime());
-            watchIdle(request, lastHeard, idleTimer, call, result, idleTimeoutMillis);
-            (call.body == null ? request.send() : request.send(call.body)).onComplete(answered -> {
-                if (answered.failed()) {
-                    result.tryFail(midRequestFailure(answered.cause(), call));
-                } else {
-                    lastHeard.set(System.nanoTime());
-                    read(answered.result(), call, result, lastHeard);
-                }
-            });
-        });
-        return result.future().andThen(done -> {
-            vertx.cancelTimer(timer);
-            vertx.cancelTimer(idleTimer.get());
-        });
-    }
-
-    /**
-     * Fails the exchange once nothing has been heard for the idle timeout, from sending to the last byte. One timer
-     * per exchange, re-armed for the time left: hearing data costs a clock read, not a timer.
-     */
-    private void watchIdle(HttpClientRequest request, AtomicLong lastHeard, AtomicLong timer, Call<?> call,
-                           Promise<Response> result, long delayMillis) {
-        timer.set(vertx.setTimer(Math.max(1, delayMillis), id -> {
-            if (result.future().isComplete()) {
-                return;
-            }
-            long silentMillis = (System.nanoTime() - lastHeard.get()) / 1_000_000;
-            if (silentMillis < idleTimeoutMillis) {
-                watchIdle(request, lastHeard, timer, call, result, idleTimeoutMillis - silentMillis);
-                return;
-            }
-            var idle = new TimeoutException("no data from " + host + ":" + port + " for " + idleTimeoutMillis
-                    + " ms (idle timeout)", call.method, call.path, true, null);
-            if (result.tryFail(idle)) {
-                request.reset(0, idle);
-            }
-        }));
-    }
-
-    /** Reads a body up to {@code maxResponseBytes}; beyond that the exchange is abandoned, not buffered. */
-    private void read(HttpClientResponse response, Call<?> call, Promise<Response> result, AtomicLong lastHeard) {
-        int status = response.statusCode();
-        observe(response);
-        String declared = response.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && declaredLength(declared) > maxResponseBytes) {
-            tooLarge(response, status, call, result);
-            return;
-        }
-        Buffer body = Buffer.buffer();
-        response.handler(chunk -> {
-            if (result.future().isComplete()) {
-                return;
-            }
-            lastHeard.set(System.nanoTime());
-            if (body.length() + (long) chunk.length() > maxResponseBytes) {
-                tooLarge(response, status, call, result);
-            } else {
-                body.appendBuffer(chunk);
-            }
-        });
-        response.exceptionHandler(failure -> result.tryFail(midRequestFailure(failure, call)));
-        response.endHandler(end -> result.tryComplete(new Response(status, response.headers(), body)));
-    }
-
-    private void tooLarge(HttpClientResponse response, int status, Call<?> call, Promise<Response> result) {
-        var error = new ResponseTooLargeException(status, maxResponseBytes, call.method, call.path);
-        if (result.tryFail(error)) {
-            // The reset that cuts the body also fails the response stream: expected, not worth a log line.
-            response.exceptionHandler(expected -> { });
-            response.request().reset(0, error);
-        }
-    }
-
-    private static long declaredLength(String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException unreadable) {
-            return -1;
-        }
     }
 
     /** Learns from every answer: the server's clock, and how much of the rate limit is left. */
@@ -500,30 +373,28 @@ public final class Transport {
         return Long.parseLong(value.substring(0, end));
     }
 
-    private <T> Future<T> decode(Call<T> call, Response response) {
+    /** The value of a 2xx answer; any other answer, or one that cannot be read, as its typed failure. */
+    private <T> T decode(Call<T> call, Wire.Response response) throws IncidentIoException {
         int status = response.status();
         Buffer body = response.body();
         if (status >= 300 && status < 400) {
-            return Future.failedFuture(new RedirectException(status, location(response.headers().get(HttpHeaders.LOCATION)),
-                    call.method, call.path));
+            throw new RedirectException(status, location(response.headers().get(HttpHeaders.LOCATION)), call.method,
+                    call.path);
         }
         if (status < 200 || status >= 300) {
-            return Future.failedFuture(ErrorDecoder.decode(status, response.headers().get("Retry-After"), body,
-                    call.method, call.path));
+            throw ErrorDecoder.decode(status, response.headers().get("Retry-After"), body, call.method, call.path);
         }
         if (call.resultType == Void.class) {
-            return Future.succeededFuture();
+            return null;
         }
         if (body.length() == 0) {
-            return Future.failedFuture(new UnexpectedResponseException(status, "expected a JSON body", "",
-                    call.method, call.path, null));
+            throw new UnexpectedResponseException(status, "expected a JSON body", "", call.method, call.path, null);
         }
         try {
-            return Future.succeededFuture(Json.mapper().readValue(body.getBytes(), call.resultType));
+            return Json.decode(body, call.resultType);
         } catch (IOException e) {
-            return Future.failedFuture(new UnexpectedResponseException(status,
-                    "the answer is not the JSON incident.io documents", ErrorDecoder.excerpt(body), call.method,
-                    call.path, e));
+            throw new UnexpectedResponseException(status, "the answer is not the JSON incident.io documents",
+                    ErrorDecoder.excerpt(body), call.method, call.path, e);
         }
     }
 
@@ -541,31 +412,6 @@ public final class Transport {
         } catch (IllegalArgumentException unreadable) {
             return "an unreadable location";
         }
-    }
-
-    /** A failure before the request was handed to a connection: nothing was sent. */
-    private IncidentIoException connectFailure(Throwable cause, Call<?> call) {
-        String where = host + ":" + port;
-        if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof io.netty.channel.ConnectTimeoutException) {
-            return new TimeoutException("could not connect to " + where + " within " + connectTimeoutMillis + " ms",
-                    call.method, call.path, false, cause);
-        }
-        return new ConnectionException("could not connect to " + where + " (" + cause.getMessage() + ")",
-                call.method, call.path, false, cause);
-    }
-
-    /** A failure after the request was handed to a connection: incident.io may have processed it. */
-    private IncidentIoException midRequestFailure(Throwable cause, Call<?> call) {
-        if (cause instanceof IncidentIoException known) {
-            return known;
-        }
-        String where = host + ":" + port;
-        if (cause instanceof java.util.concurrent.TimeoutException) {
-            return new TimeoutException("no data from " + where + " for " + idleTimeoutMillis + " ms (idle timeout)",
-                    call.method, call.path, true, cause);
-        }
-        return new ConnectionException("the connection to " + where + " failed mid-request (" + cause + ")",
-                call.method, call.path, true, cause);
     }
 
     private static InvalidInputException unencodable(IOException e) {
