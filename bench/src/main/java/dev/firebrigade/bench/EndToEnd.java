@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * java -cp bench/target/firebrigade-bench.jar dev.firebrigade.bench.EndToEnd --creates 20000 --concurrency 1,16,64
  * </pre>
  * Options: {@code --creates N} per client, level and round; {@code --rounds R} measured rounds (3);
- * {@code --warmup N} creates per client and level before measuring (creates / 2);
+ * {@code --warmup N} creates per client in each warm-up round (creates / 2); {@code --warmup-rounds R} at most
+ * (10): warm-up rounds go on until the JIT has settled (see {@link #warmUp});
  * {@code --clients dsl,raw,jdk,raw+json} (raw+json: the raw WebClient plus Jackson encoding and decoding, the same
  * JSON work as the DSL);
  * {@code --sandbox child|in-process} (child: a separate JVM, so allocation is the client's alone);
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class EndToEnd {
     /** What to run; {@link #parse} reads it from the command line. */
-    public record Options(int creates, List<Integer> concurrency, int rounds, int warmup, List<String> clients,
+    public record Options(int creates, List<Integer> concurrency, int rounds, int warmup, int warmupRounds,
+                          List<String> clients,
                           boolean childSandbox, List<String> sandboxJvm, int connections, long cellTimeoutSeconds) {
 
         public static Options parse(String... args) {
@@ -53,13 +55,14 @@ public final class EndToEnd {
             var options = new Options(creates, levels,
                     Integer.parseInt(given.getOrDefault("rounds", "3")),
                     Integer.parseInt(given.getOrDefault("warmup", String.valueOf(creates / 2))),
+                    Integer.parseInt(given.getOrDefault("warmup-rounds", "10")),
                     List.of(given.getOrDefault("clients", "dsl,raw,jdk,raw+json").split(",")),
                     sandbox.equals("child"),
                     jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
                     Integer.parseInt(given.getOrDefault("connections", String.valueOf(max))),
                     Long.parseLong(given.getOrDefault("cell-timeout", "600")));
             for (String key : given.keySet()) {
-                if (!List.of("creates", "concurrency", "rounds", "warmup", "clients", "sandbox", "sandbox-jvm",
+                if (!List.of("creates", "concurrency", "rounds", "warmup", "warmup-rounds", "clients", "sandbox", "sandbox-jvm",
                         "connections", "cell-timeout").contains(key)) {
                     throw new IllegalArgumentException("unknown option --" + key);
                 }
@@ -75,6 +78,9 @@ public final class EndToEnd {
                     .findFirst().orElse(null);
         }
     }
+
+    /** A warm-up round in which the JIT compiled for less than this share of the wall time counts as settled. */
+    static final double SETTLED_JIT_SHARE = 0.05;
 
     private EndToEnd() {
     }
@@ -107,16 +113,8 @@ public final class EndToEnd {
             try {
                 if (options.warmup() > 0) {
                     for (int level : options.concurrency()) {
-                        for (CreateClient client : clients) {
-                            var warm = LoadRun.run(client, options.warmup(), level, options.cellTimeoutSeconds(),
-                                    sandbox::cpuNanos);
-                            settle(sandbox, warm);
-                            log.printf(Locale.ROOT, "warm-up c=%-3d %-8s %8.0f creates/s%s%n", level, client.name(),
-                                    warm.creates() * 1e9 / warm.elapsedNanos(), warm.failures() == 0 ? ""
-                                            : "  " + warm.failures() + " FAILED: " + warm.firstFailure());
-                        }
+                        warmUp(clients, level, options, sandbox, log);
                     }
-                    log.println("warmed up: " + options.warmup() + " creates per client and level");
                 }
                 Map<String, List<LoadRun.Sample>> samples = new LinkedHashMap<>();
                 for (int round = 0; round < options.rounds(); round++) {
@@ -128,9 +126,7 @@ public final class EndToEnd {
                                     sandbox::cpuNanos);
                             settle(sandbox, sample);
                             samples.computeIfAbsent(client.name() + "@" + level, key -> new ArrayList<>()).add(sample);
-                            log.printf(Locale.ROOT, "round %d  c=%-3d %-8s %8.0f creates/s%s%n", round + 1, level,
-                                    client.name(), sample.creates() * 1e9 / sample.elapsedNanos(),
-                                    sample.failures() == 0 ? "" : "  " + sample.failures() + " FAILED: " + sample.firstFailure());
+                            log.printf(Locale.ROOT, "round %d  %s%n", round + 1, progress(sample));
                         }
                     }
                 }
@@ -147,6 +143,38 @@ public final class EndToEnd {
         } finally {
             vertx.close().await();
         }
+    }
+
+    /**
+     * Warms every client up at {@code level} until the JIT has settled: rounds of {@code --warmup} creates each, until
+     * the JIT compiled for less than {@link #SETTLED_JIT_SHARE} of a round's wall time in every client's last round,
+     * or {@code --warmup-rounds} rounds. On two cores a fixed warm-up measured the JIT too: its compiler threads used
+     * more CPU than the event loops for seconds after 40,000 creates, longer for the DSL's deeper code than for raw.
+     */
+    private static void warmUp(List<CreateClient> clients, int level, Options options, SandboxHandle sandbox,
+                               PrintStream log) throws InterruptedException {
+        for (int round = 1; round <= options.warmupRounds(); round++) {
+            boolean settled = true;
+            for (CreateClient client : clients) {
+                var warm = LoadRun.run(client, options.warmup(), level, options.cellTimeoutSeconds(), sandbox::cpuNanos);
+                settle(sandbox, warm);
+                settled &= warm.jitShare() < SETTLED_JIT_SHARE;
+                log.printf(Locale.ROOT, "warm-up %d  %s%n", round, progress(warm));
+            }
+            if (settled) {
+                log.printf(Locale.ROOT, "warmed up at c=%d: %d rounds of %d creates per client%n", level, round,
+                        options.warmup());
+                return;
+            }
+        }
+        log.printf(Locale.ROOT, "warm-up at c=%d: the JIT was still compiling after %d rounds; measuring anyway%n",
+                level, options.warmupRounds());
+    }
+
+    private static String progress(LoadRun.Sample sample) {
+        return String.format(Locale.ROOT, "c=%-3d %-8s %8.0f creates/s  JIT %3.0f%%%s", sample.concurrency(),
+                sample.client(), sample.creates() * 1e9 / sample.elapsedNanos(), 100 * sample.jitShare(),
+                sample.failures() == 0 ? "" : "  " + sample.failures() + " FAILED: " + sample.firstFailure());
     }
 
     /**
@@ -169,7 +197,7 @@ public final class EndToEnd {
         String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "Firebrigade end-to-end, %s: %d creates per client, level and round, "
-                        + "%d rounds, %d warm-up; concurrency %s; %d connections per client%n"
+                        + "%d rounds after warm-up rounds of %d; concurrency %s; %d connections per client%n"
                         + "client JVM: %s %s, %d CPUs, max heap %d MB, GC %s, flags %s%nsandbox %s",
                 LocalDate.now(), options.creates(), options.rounds(), options.warmup(), options.concurrency(),
                 options.connections(), runtime.getVmName(), runtime.getVmVersion(),

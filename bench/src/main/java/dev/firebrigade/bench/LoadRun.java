@@ -1,5 +1,6 @@
 package dev.firebrigade.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.function.LongSupplier;
 final class LoadRun {
     private static final com.sun.management.OperatingSystemMXBean CPU =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     private final CreateClient client;
     private final int total;
@@ -34,9 +36,18 @@ final class LoadRun {
         this.finished = new CountDownLatch(total);
     }
 
-    /** One measured cell: the creates, their latencies, elapsed time and bytes allocated by this JVM meanwhile. */
+    /**
+     * One measured cell: the creates, their latencies, elapsed time and bytes allocated by this JVM meanwhile, and the
+     * time its JIT compilers spent (on two cores, a JIT still busy takes a core from the client and the server).
+     */
     record Sample(String client, int concurrency, int creates, long elapsedNanos, long allocatedBytes,
-                  long clientCpuNanos, long serverCpuNanos, int failures, Throwable firstFailure, long[] latencies) {
+                  long clientCpuNanos, long serverCpuNanos, long jitMillis, int failures, Throwable firstFailure,
+                  long[] latencies) {
+
+        /** The JIT's share of the cell's wall time. */
+        double jitShare() {
+            return jitMillis * 1e6 / elapsedNanos;
+        }
     }
 
     /**
@@ -48,6 +59,7 @@ final class LoadRun {
         Map<Long, Long> allocatedBefore = Allocations.snapshot();
         long serverCpuBefore = serverCpu.getAsLong();
         long clientCpuBefore = CPU.getProcessCpuTime();
+        long jitBefore = JIT.getTotalCompilationTime();
         long start = System.nanoTime();
         for (int i = 0; i < Math.min(concurrency, total); i++) {
             run.next();
@@ -58,11 +70,12 @@ final class LoadRun {
         }
         long elapsed = System.nanoTime() - start;
         long clientCpu = CPU.getProcessCpuTime() - clientCpuBefore;
+        long jit = JIT.getTotalCompilationTime() - jitBefore;
         long serverCpuAfter = serverCpu.getAsLong();
         long allocated = Allocations.since(allocatedBefore);
         Arrays.sort(run.latencies);
         return new Sample(client.name(), concurrency, total, elapsed, allocated, clientCpu,
-                serverCpuBefore < 0 ? -1 : serverCpuAfter - serverCpuBefore, run.failures.get(),
+                serverCpuBefore < 0 ? -1 : serverCpuAfter - serverCpuBefore, jit, run.failures.get(),
                 run.firstFailure.get(), run.latencies);
     }
 
