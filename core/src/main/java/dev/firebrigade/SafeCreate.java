@@ -73,34 +73,41 @@ final class SafeCreate {
     /** POST number {@code attempt}; {@code previous} is the unknown outcome that led to it, null for the first. */
     private Future<Action> post(int attempt, IncidentIoException previous) {
         Promise<Void> turn = ledger.beginSend(key);
+        if (turn.future().succeeded()) {
+            // No reconciliation of an identical create in the way: the usual case.
+            return send(attempt);
+        }
         return within(turn, () -> previous == null
                 ? new TimeoutException("not sent: waiting for a reconciliation of an identical create when the call's"
                 + " deadline passed", request.method().name(), request.path(), false, null)
                 : unknown("the call's deadline passed before the create could be sent again", attempt - 1, previous))
-                .compose(admitted -> {
-                    if (firstAttempt == null) {
-                        firstAttempt = Instant.now();
-                    }
-                    return transport.send(request, ActionPayloads.One.class, deadline).transform(sent -> {
-                        Action created = sent.succeeded() ? sent.result().action() : null;
-                        if (created != null && created.id() != null) {
-                            ledger.endSend(key, created.id());
-                            return Future.succeededFuture(created);
-                        }
-                        ledger.endSend(key, null);
-                        Throwable cause = sent.succeeded() ? new UnexpectedResponseException(201,
-                                "the answer holds no action", "", request.method().name(), request.path(), null)
-                                : sent.cause();
-                        if (!(cause instanceof IncidentIoException failure) || !Transport.mayHaveBeenProcessed(failure)) {
-                            return Future.failedFuture(cause);
-                        }
-                        if (!policy.reconciles()) {
-                            return Future.failedFuture(unknown("no answer could be read and reconciliation is off",
-                                    attempt, failure));
-                        }
-                        return reconcile(attempt, failure);
-                    });
-                });
+                .compose(admitted -> send(attempt));
+    }
+
+    /** Sends POST number {@code attempt}, its turn in the ledger granted; reconciles an unknown outcome. */
+    private Future<Action> send(int attempt) {
+        if (firstAttempt == null) {
+            firstAttempt = Instant.now();
+        }
+        return transport.send(request, ActionPayloads.One.class, deadline).transform(sent -> {
+            Action created = sent.succeeded() ? sent.result().action() : null;
+            if (created != null && created.id() != null) {
+                ledger.endSend(key, created.id());
+                return Future.succeededFuture(created);
+            }
+            ledger.endSend(key, null);
+            Throwable cause = sent.succeeded() ? new UnexpectedResponseException(201,
+                    "the answer holds no action", "", request.method().name(), request.path(), null)
+                    : sent.cause();
+            if (!(cause instanceof IncidentIoException failure) || !Transport.mayHaveBeenProcessed(failure)) {
+                return Future.failedFuture(cause);
+            }
+            if (!policy.reconciles()) {
+                return Future.failedFuture(unknown("no answer could be read and reconciliation is off",
+                        attempt, failure));
+            }
+            return reconcile(attempt, failure);
+        });
     }
 
     /** Looks for the action attempt {@code attempt} may have created; sends again if it provably did not. */

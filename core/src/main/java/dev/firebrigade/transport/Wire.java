@@ -5,6 +5,7 @@ import dev.firebrigade.error.ConnectionException;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.ResponseTooLargeException;
 import dev.firebrigade.error.TimeoutException;
+import io.netty.util.AsciiString;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -24,6 +25,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.URI;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The HTTP exchanges with one incident.io endpoint: the connection pool, the fixed headers, the connect, request and
@@ -41,8 +43,9 @@ final class Wire {
     private final int port;
     private final boolean ssl;
     private final String pathPrefix;
-    private final MultiMap headers;
-    private final MultiMap bodyHeaders;
+    /** Header names and values, alternating, as Netty's ASCII strings: set one by one, they are copied as they are. */
+    private final CharSequence[] headers;
+    private final CharSequence[] bodyHeaders;
     private final long connectTimeoutNanos;
     private final long requestTimeoutNanos;
     private final long idleTimeoutNanos;
@@ -58,8 +61,8 @@ final class Wire {
         this.host = base.getHost();
         this.port = base.getPort() > 0 ? base.getPort() : (ssl ? 443 : 80);
         this.pathPrefix = base.getRawPath() == null ? "" : base.getRawPath();
-        this.headers = headers;
-        this.bodyHeaders = bodyHeaders;
+        this.headers = ascii(headers);
+        this.bodyHeaders = ascii(bodyHeaders);
         this.connectTimeoutNanos = options.getConnectTimeout().toNanos();
         this.requestTimeoutNanos = options.getRequestTimeout().toNanos();
         this.idleTimeoutNanos = options.getIdleTimeout().toNanos();
@@ -141,7 +144,6 @@ final class Wire {
                     .setPort(port)
                     .setSsl(ssl)
                     .setURI(pathPrefix + request.uri())
-                    .setHeaders(body == null ? headers : bodyHeaders)
                     .setFollowRedirects(false)).onComplete(this);
             return result.future();
         }
@@ -158,6 +160,10 @@ final class Wire {
             if (!STATE.compareAndSet(this, CONNECTING, SENT)) {
                 obtainedRequest.reset();
                 return;
+            }
+            CharSequence[] fixed = body == null ? headers : bodyHeaders;
+            for (int i = 0; i < fixed.length; i += 2) {
+                obtainedRequest.putHeader(fixed[i], fixed[i + 1]);
             }
             lastHeard = System.nanoTime();
             (body == null ? obtainedRequest.send() : obtainedRequest.send(body)).onComplete(this::answered);
@@ -275,6 +281,12 @@ final class Wire {
             return new ConnectionException("the connection to " + host + ":" + port + " failed mid-request ("
                     + cause + ")", method, request.path(), true, cause);
         }
+    }
+
+    private static CharSequence[] ascii(MultiMap headers) {
+        return headers.entries().stream()
+                .flatMap(header -> Stream.of(AsciiString.of(header.getKey()), AsciiString.of(header.getValue())))
+                .toArray(CharSequence[]::new);
     }
 
     private static long millis(long nanos) {
