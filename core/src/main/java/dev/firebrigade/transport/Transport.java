@@ -338,12 +338,13 @@ public final class Transport {
 
     /** Learns from every answer: the server's clock, and how much of the rate limit is left. */
     private void observe(HttpClientResponse response) {
-        Instant received = Instant.now();
-        serverClock.observe(response.getHeader(HttpHeaders.DATE), received);
+        long receivedMillis = System.currentTimeMillis();
+        serverClock.observe(response.getHeader(HttpHeaders.DATE), receivedMillis);
         long limit = leadingNumber(response.getHeader("X-RateLimit-Limit"));
         long remaining = leadingNumber(response.getHeader("X-RateLimit-Remaining"));
         if (limit > 0 && remaining >= 0) {
             long reset = leadingNumber(response.getHeader("X-RateLimit-Reset"));
+            Instant received = Instant.ofEpochMilli(receivedMillis);
             Duration offset = serverClock.offset();
             Instant serverNow = offset == null ? received : received.plus(offset);
             Duration untilReset = reset < 0 ? null : Duration.between(serverNow, Instant.ofEpochSecond(reset));
