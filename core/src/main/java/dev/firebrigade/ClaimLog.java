@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,7 +8,7 @@ import java.util.Set;
 
 /**
  * The action IDs a client claimed recently, oldest first, kept as primitives: a 64-bit fingerprint of each ID and
- * the time of its claim, in two rings of {@code long}. A bulk at full speed claims tens of thousands of IDs a second
+ * the time of its claim, in chunks of {@code long} arrays. A bulk at full speed claims tens of thousands of IDs a second
  * and keeps them for seconds; held as objects (a map node, a boxed time, the ID string) they made every young
  * collection copy them, and its pauses grew from 4–5 ms to 20–27 ms at 13,000 creates/s (see BENCHMARKS.md).
  *
@@ -15,34 +16,46 @@ import java.util.Set;
  * only when it also matched a reconciled create's incident, description, assignee and time window.
  */
 final class ClaimLog {
-    private static final int INITIAL_CAPACITY = 64;
+    /** Claims per chunk: 16 KB of primitives, allocated as claims come and dropped whole once all are forgotten. */
+    static final int CHUNK = 1024;
 
-    private long[] fingerprints = new long[INITIAL_CAPACITY];
-    private long[] times = new long[INITIAL_CAPACITY];
-    /** Index of the oldest claim; the ring's capacity is always a power of two. */
+    private static final class Chunk {
+        final long[] fingerprints = new long[CHUNK];
+        final long[] times = new long[CHUNK];
+        int end;
+    }
+
+    /** Oldest chunk first. A ring that doubled would copy megabytes under the ledger's lock at full speed. */
+    private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
+    /** Index of the oldest claim in the first chunk. */
     private int head;
     private int size;
 
     /** Records {@code id} as claimed at {@code at} (System.nanoTime); claims must come in time order. */
     void add(String id, long at) {
-        if (size == fingerprints.length) {
-            resize(fingerprints.length * 2);
+        Chunk last = chunks.peekLast();
+        if (last == null || last.end == CHUNK) {
+            last = new Chunk();
+            chunks.addLast(last);
         }
-        int slot = (head + size) & (fingerprints.length - 1);
-        fingerprints[slot] = fingerprint(id);
-        times[slot] = at;
+        last.fingerprints[last.end] = fingerprint(id);
+        last.times[last.end++] = at;
         size++;
     }
 
     /** Forgets every claim made before {@code cutoff} (System.nanoTime). */
     void forgetBefore(long cutoff) {
-        int mask = fingerprints.length - 1;
-        while (size > 0 && times[head] - cutoff < 0) {
-            head = (head + 1) & mask;
-            size--;
-        }
-        if (fingerprints.length > INITIAL_CAPACITY && size < fingerprints.length / 4) {
-            resize(fingerprints.length / 2);
+        Chunk first;
+        while ((first = chunks.peekFirst()) != null) {
+            while (head < first.end && first.times[head] - cutoff < 0) {
+                head++;
+                size--;
+            }
+            if (head < CHUNK) {
+                return;
+            }
+            chunks.pollFirst();
+            head = 0;
         }
     }
 
@@ -53,12 +66,15 @@ final class ClaimLog {
             asked.put(fingerprint(id), id);
         }
         Set<String> claimed = new HashSet<>();
-        int mask = fingerprints.length - 1;
-        for (int i = 0; i < size && !asked.isEmpty(); i++) {
-            String id = asked.remove(fingerprints[(head + i) & mask]);
-            if (id != null) {
-                claimed.add(id);
+        int from = head;
+        for (Chunk chunk : chunks) {
+            for (int i = from; i < chunk.end && !asked.isEmpty(); i++) {
+                String id = asked.remove(chunk.fingerprints[i]);
+                if (id != null) {
+                    claimed.add(id);
+                }
             }
+            from = 0;
         }
         return claimed;
     }
@@ -67,17 +83,9 @@ final class ClaimLog {
         return size;
     }
 
-    private void resize(int capacity) {
-        long[] movedFingerprints = new long[capacity];
-        long[] movedTimes = new long[capacity];
-        int mask = fingerprints.length - 1;
-        for (int i = 0; i < size; i++) {
-            movedFingerprints[i] = fingerprints[(head + i) & mask];
-            movedTimes[i] = times[(head + i) & mask];
-        }
-        fingerprints = movedFingerprints;
-        times = movedTimes;
-        head = 0;
+    /** Chunks held, for tests. */
+    int chunks() {
+        return chunks.size();
     }
 
     /** 64-bit FNV-1a over the ID's characters. */

@@ -21,22 +21,26 @@ class ClaimLogTest {
     }
 
     @Test
-    void forgetsOldestFirstAcrossWrapAroundGrowthAndShrinking() {
+    void forgetsOldestFirstAcrossChunksAndDropsChunksOnceForgotten() {
         var log = new ClaimLog();
-        // Wrap the ring: 50 in, 40 out, then 1,000 more, which grows it from a head in the middle.
-        IntStream.range(0, 50).forEach(i -> log.add("A" + i, i));
-        log.forgetBefore(40);
-        IntStream.range(50, 1_050).forEach(i -> log.add("A" + i, i));
+        int claims = 3 * ClaimLog.CHUNK + 10;
+        IntStream.range(0, claims).forEach(i -> log.add("A" + i, i));
+        assertThat(log.chunks()).isEqualTo(4);
 
-        assertThat(log.size()).isEqualTo(1_010);
-        assertThat(log.claimedAmong(List.of("A39", "A40", "A49", "A50", "A1049", "A1050")))
-                .containsExactlyInAnyOrder("A40", "A49", "A50", "A1049");
+        // Forget into the middle of the second chunk: the first is dropped, the rest still answer.
+        int cutoff = ClaimLog.CHUNK + 100;
+        log.forgetBefore(cutoff);
+        assertThat(log.size()).isEqualTo(claims - cutoff);
+        assertThat(log.chunks()).isEqualTo(3);
+        assertThat(log.claimedAmong(List.of("A0", "A" + (cutoff - 1), "A" + cutoff, "A" + (claims - 1), "A" + claims)))
+                .containsExactlyInAnyOrder("A" + cutoff, "A" + (claims - 1));
 
-        log.forgetBefore(1_040);
-        assertThat(log.size()).isEqualTo(10);
-        assertThat(log.claimedAmong(List.of("A1039", "A1040", "A1049"))).containsExactlyInAnyOrder("A1040", "A1049");
-        log.add("A2000", 2_000);
-        assertThat(log.claimedAmong(List.of("A2000"))).containsExactly("A2000");
+        log.forgetBefore(claims);
+        assertThat(log.size()).isZero();
+        assertThat(log.claimedAmong(List.of("A" + (claims - 1)))).isEmpty();
+        log.add("B", claims);
+        assertThat(log.claimedAmong(List.of("B"))).containsExactly("B");
+        assertThat(log.chunks()).isEqualTo(1);
     }
 
     @Test
