@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What one client knows about its own creates, per kind of action (incident, description, assignee), so that
@@ -57,8 +56,8 @@ final class CreateLedger {
     }
 
     private final Map<Key, Entry> entries = new HashMap<>();
-    /** Start times (System.nanoTime) of the creates in progress, with how many started at each. */
-    private final TreeMap<Long, Integer> inProgress = new TreeMap<>();
+    /** When the creates in progress started, to the 100 ms. */
+    private final StartSlices inProgress = new StartSlices();
     /** Every claim, of any key: action IDs are unique, so whose create claimed one does not matter. */
     private final ClaimLog claims = new ClaimLog();
     private final long horizonNanos;
@@ -74,13 +73,12 @@ final class CreateLedger {
     /** A create begins; returns its token for {@link #finished(long)}. Its window needs the claims around it. */
     synchronized long started() {
         long now = System.nanoTime();
-        inProgress.merge(now, 1, Integer::sum);
-        return now;
+        return inProgress.start(now);
     }
 
     /** The create begun with {@code token} is over, whatever its outcome. */
     synchronized void finished(long token) {
-        inProgress.computeIfPresent(token, (at, count) -> count == 1 ? null : count - 1);
+        inProgress.finish(token);
         sweepNow();
     }
 
@@ -214,7 +212,7 @@ final class CreateLedger {
 
     /** Forgets the claims no create can need any more (see the class comment), oldest first. */
     private void sweepNow() {
-        long oldest = inProgress.isEmpty() ? System.nanoTime() : inProgress.firstKey();
+        long oldest = inProgress.isEmpty() ? System.nanoTime() : inProgress.oldestNanos();
         claims.forgetBefore(oldest - horizonNanos);
     }
 
