@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
  * java -cp bench/target/firebrigade-bench.jar dev.firebrigade.bench.EndToEnd --creates 20000 --concurrency 1,16,64
  * </pre>
  * Options: {@code --creates N} per client, level and round; {@code --rounds R} measured rounds (3);
- * {@code --warmup N} creates per client in each warm-up round (creates / 2); {@code --warmup-rounds R} at most
- * (10): warm-up rounds go on until the JIT has settled (see {@link #warmUp});
+ * {@code --warmup N} creates per client in each warm-up round (creates / 2); warm-up rounds go on until the JIT has
+ * settled and {@code --warmup-seconds S} (20) have passed, at most {@code --warmup-rounds R} (100) (see
+ * {@link #warmUp});
  * {@code --clients dsl,raw,jdk,raw+json} (raw+json: the raw WebClient plus Jackson encoding and decoding, the same
  * JSON work as the DSL);
  * {@code --sandbox child|in-process} (child: a separate JVM, so allocation is the client's alone);
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
  */
 public final class EndToEnd {
     /** What to run; {@link #parse} reads it from the command line. */
-    public record Options(int creates, List<Integer> concurrency, int rounds, int warmup, int warmupRounds,
+    public record Options(int creates, List<Integer> concurrency, int rounds, int warmup, int warmupSeconds,
+                          int warmupRounds,
                           List<String> clients,
                           boolean childSandbox, List<String> sandboxJvm, int connections, long cellTimeoutSeconds) {
 
@@ -55,14 +57,15 @@ public final class EndToEnd {
             var options = new Options(creates, levels,
                     Integer.parseInt(given.getOrDefault("rounds", "3")),
                     Integer.parseInt(given.getOrDefault("warmup", String.valueOf(creates / 2))),
-                    Integer.parseInt(given.getOrDefault("warmup-rounds", "10")),
+                    Integer.parseInt(given.getOrDefault("warmup-seconds", "20")),
+                    Integer.parseInt(given.getOrDefault("warmup-rounds", "100")),
                     List.of(given.getOrDefault("clients", "dsl,raw,jdk,raw+json").split(",")),
                     sandbox.equals("child"),
                     jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
                     Integer.parseInt(given.getOrDefault("connections", String.valueOf(max))),
                     Long.parseLong(given.getOrDefault("cell-timeout", "600")));
             for (String key : given.keySet()) {
-                if (!List.of("creates", "concurrency", "rounds", "warmup", "warmup-rounds", "clients", "sandbox", "sandbox-jvm",
+                if (!List.of("creates", "concurrency", "rounds", "warmup", "warmup-seconds", "warmup-rounds", "clients", "sandbox", "sandbox-jvm",
                         "connections", "cell-timeout").contains(key)) {
                     throw new IllegalArgumentException("unknown option --" + key);
                 }
@@ -146,13 +149,20 @@ public final class EndToEnd {
     }
 
     /**
-     * Warms every client up at {@code level} until the JIT has settled: rounds of {@code --warmup} creates each, until
-     * the JIT compiled for less than {@link #SETTLED_JIT_SHARE} of a round's wall time in every client's last round,
-     * or {@code --warmup-rounds} rounds. On two cores a fixed warm-up measured the JIT too: its compiler threads used
-     * more CPU than the event loops for seconds after 40,000 creates, longer for the DSL's deeper code than for raw.
+     * Warms every client up at {@code level} until the code has reached its steady state: rounds of {@code --warmup}
+     * creates each, until the JIT compiled for less than {@link #SETTLED_JIT_SHARE} of a round's wall time in every
+     * client's last round and {@code --warmup-seconds} have passed (at most {@code --warmup-rounds} rounds).
+     * <ul>
+     *   <li>On two cores a fixed warm-up measured the JIT too: its compiler threads used more CPU than the event loops
+     *       for seconds after 40,000 creates, longer for the DSL's deeper code than for raw.</li>
+     *   <li>The DSL's create ledger forgets a claim 15 s after it was made (its horizon). The first time it did, in a
+     *       measured round, the compiled create path hit a branch it had never taken, was thrown away and compiled
+     *       again: the JIT took 58% of that round and its p99 doubled. 20 s of warm-up takes that path first.</li>
+     * </ul>
      */
     private static void warmUp(List<CreateClient> clients, int level, Options options, SandboxHandle sandbox,
                                PrintStream log) throws InterruptedException {
+        long until = System.nanoTime() + options.warmupSeconds() * 1_000_000_000L;
         for (int round = 1; round <= options.warmupRounds(); round++) {
             boolean settled = true;
             for (CreateClient client : clients) {
@@ -161,14 +171,14 @@ public final class EndToEnd {
                 settled &= warm.jitShare() < SETTLED_JIT_SHARE;
                 log.printf(Locale.ROOT, "warm-up %d  %s%n", round, progress(warm));
             }
-            if (settled) {
+            if (settled && System.nanoTime() - until >= 0) {
                 log.printf(Locale.ROOT, "warmed up at c=%d: %d rounds of %d creates per client%n", level, round,
                         options.warmup());
                 return;
             }
         }
-        log.printf(Locale.ROOT, "warm-up at c=%d: the JIT was still compiling after %d rounds; measuring anyway%n",
-                level, options.warmupRounds());
+        log.printf(Locale.ROOT, "warm-up at c=%d: still not settled after %d rounds; measuring anyway%n", level,
+                options.warmupRounds());
     }
 
     private static String progress(LoadRun.Sample sample) {
@@ -197,9 +207,10 @@ public final class EndToEnd {
         String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "Firebrigade end-to-end, %s: %d creates per client, level and round, "
-                        + "%d rounds after warm-up rounds of %d; concurrency %s; %d connections per client%n"
+                        + "%d rounds after warm-up rounds of %d for at least %d s; concurrency %s; %d connections per client%n"
                         + "client JVM: %s %s, %d CPUs, max heap %d MB, GC %s, flags %s%nsandbox %s",
-                LocalDate.now(), options.creates(), options.rounds(), options.warmup(), options.concurrency(),
+                LocalDate.now(), options.creates(), options.rounds(), options.warmup(), options.warmupSeconds(),
+                options.concurrency(),
                 options.connections(), runtime.getVmName(), runtime.getVmVersion(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, gcs,
                 runtime.getInputArguments(), sandbox.describe());

@@ -33,7 +33,7 @@ class CodecBenchmarksTest {
         bench.setUp();
         try {
             for (Object decoded : new Object[]{bench.decodeCreatedAsTransport(), bench.decodeCreatedInPlace(),
-                    bench.decodeCreatedStreaming()}) {
+                    bench.decodeCreatedFromCopy()}) {
                 Action action = (Action) decoded;
                 assertThat(action.id()).isEqualTo("01FCNDV6P870EA6S7TK1DSYDG0");
                 assertThat(action.status()).isEqualTo(ActionStatus.OUTSTANDING);

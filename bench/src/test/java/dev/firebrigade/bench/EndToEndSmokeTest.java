@@ -17,7 +17,7 @@ class EndToEndSmokeTest {
     @Test
     void measuresEveryClientAgainstAChildSandbox() throws Exception {
         var options = EndToEnd.Options.parse("--creates", "100", "--concurrency", "1,8", "--rounds", "1",
-                "--warmup", "20", "--cell-timeout", "60");
+                "--warmup", "20", "--warmup-seconds", "0", "--warmup-rounds", "1", "--cell-timeout", "60");
         var log = new ByteArrayOutputStream();
 
         EndToEnd.Report report = EndToEnd.run(options, new PrintStream(log, true, StandardCharsets.UTF_8));
