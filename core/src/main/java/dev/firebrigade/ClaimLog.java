@@ -7,28 +7,29 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The action IDs a client claimed recently, oldest first, kept as primitives: a 64-bit fingerprint of each ID and
- * the time of its claim, in chunks of {@code long} arrays. A bulk at full speed claims tens of thousands of IDs a second
- * and keeps them for seconds; held as objects (a map node, a boxed time, the ID string) they made every young
- * collection copy them, and its pauses grew from 4–5 ms to 20–27 ms at 13,000 creates/s (see BENCHMARKS.md).
+ * The action IDs a client claimed recently, oldest first, kept as primitives: a 64-bit fingerprint of each ID, in
+ * chunks of {@code long} arrays that remember when their newest claim was made. A bulk at full speed claims tens of
+ * thousands of IDs a second and keeps them for seconds; held as objects (a map node, a boxed time, the ID string) they
+ * made every young collection copy them, and its pauses grew from 4–5 ms to 20–27 ms at 13,000 creates/s (see
+ * BENCHMARKS.md). A chunk is forgotten whole, once its newest claim is old enough: keeping a claim longer than needed
+ * is always safe (a reconciliation only skips what this client claimed).
  *
  * <p>Two IDs share a fingerprint with odds of 2<sup>-64</sup>; the cost of that would be one duplicate action, and
  * only when it also matched a reconciled create's incident, description, assignee and time window.
  */
 final class ClaimLog {
-    /** Claims per chunk: 16 KB of primitives, allocated as claims come and dropped whole once all are forgotten. */
+    /** Claims per chunk: 8 KB, allocated as claims come and dropped whole. */
     static final int CHUNK = 1024;
 
     private static final class Chunk {
         final long[] fingerprints = new long[CHUNK];
-        final long[] times = new long[CHUNK];
         int end;
+        /** When (System.nanoTime) the newest of its claims was made. */
+        long newest;
     }
 
     /** Oldest chunk first. A ring that doubled would copy megabytes under the ledger's lock at full speed. */
     private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
-    /** Index of the oldest claim in the first chunk. */
-    private int head;
     private int size;
 
     /** Records {@code id} as claimed at {@code at} (System.nanoTime); claims must come in time order. */
@@ -38,24 +39,17 @@ final class ClaimLog {
             last = new Chunk();
             chunks.addLast(last);
         }
-        last.fingerprints[last.end] = fingerprint(id);
-        last.times[last.end++] = at;
+        last.fingerprints[last.end++] = fingerprint(id);
+        last.newest = at;
         size++;
     }
 
-    /** Forgets every claim made before {@code cutoff} (System.nanoTime). */
+    /** Forgets the claims made before {@code cutoff} (System.nanoTime), a chunk at a time: some may stay longer. */
     void forgetBefore(long cutoff) {
         Chunk first;
-        while ((first = chunks.peekFirst()) != null) {
-            while (head < first.end && first.times[head] - cutoff < 0) {
-                head++;
-                size--;
-            }
-            if (head < CHUNK) {
-                return;
-            }
+        while ((first = chunks.peekFirst()) != null && first.newest - cutoff < 0) {
             chunks.pollFirst();
-            head = 0;
+            size -= first.end;
         }
     }
 
@@ -66,15 +60,13 @@ final class ClaimLog {
             asked.put(fingerprint(id), id);
         }
         Set<String> claimed = new HashSet<>();
-        int from = head;
         for (Chunk chunk : chunks) {
-            for (int i = from; i < chunk.end && !asked.isEmpty(); i++) {
+            for (int i = 0; i < chunk.end && !asked.isEmpty(); i++) {
                 String id = asked.remove(chunk.fingerprints[i]);
                 if (id != null) {
                     claimed.add(id);
                 }
             }
-            from = 0;
         }
         return claimed;
     }

@@ -21,26 +21,27 @@ class ClaimLogTest {
     }
 
     @Test
-    void forgetsOldestFirstAcrossChunksAndDropsChunksOnceForgotten() {
+    void forgetsWholeChunksOnceTheirNewestClaimIsOld() {
         var log = new ClaimLog();
         int claims = 3 * ClaimLog.CHUNK + 10;
         IntStream.range(0, claims).forEach(i -> log.add("A" + i, i));
         assertThat(log.chunks()).isEqualTo(4);
 
-        // Forget into the middle of the second chunk: the first is dropped, the rest still answer.
+        // A cutoff in the middle of the second chunk drops the first one only: the second still holds newer claims.
         int cutoff = ClaimLog.CHUNK + 100;
         log.forgetBefore(cutoff);
-        assertThat(log.size()).isEqualTo(claims - cutoff);
         assertThat(log.chunks()).isEqualTo(3);
-        assertThat(log.claimedAmong(List.of("A0", "A" + (cutoff - 1), "A" + cutoff, "A" + (claims - 1), "A" + claims)))
-                .containsExactlyInAnyOrder("A" + cutoff, "A" + (claims - 1));
+        assertThat(log.size()).isEqualTo(claims - ClaimLog.CHUNK);
+        assertThat(log.claimedAmong(List.of("A0", "A" + (ClaimLog.CHUNK - 1), "A" + ClaimLog.CHUNK, "A" + cutoff,
+                "A" + (claims - 1), "A" + claims)))
+                .containsExactlyInAnyOrder("A" + ClaimLog.CHUNK, "A" + cutoff, "A" + (claims - 1));
 
         log.forgetBefore(claims);
         assertThat(log.size()).isZero();
+        assertThat(log.chunks()).isZero();
         assertThat(log.claimedAmong(List.of("A" + (claims - 1)))).isEmpty();
         log.add("B", claims);
         assertThat(log.claimedAmong(List.of("B"))).containsExactly("B");
-        assertThat(log.chunks()).isEqualTo(1);
     }
 
     @Test

@@ -7,41 +7,41 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ledger keeps a claim exactly as long as some create's reconciliation window could include it. */
+/**
+ * The ledger keeps a claim at least as long as some create's reconciliation window could include it, and forgets
+ * claims (a chunk of them at a time) once none can.
+ */
 class CreateLedgerTest {
     private static final CreateLedger.Key KEY = new CreateLedger.Key("incident", "Call the fire brigade", null);
-    private static final List<String> IDS = List.of("A1", "A2", "A3", "never-claimed");
+    private static final String LAST_OF_FIRST_CHUNK = "A" + (ClaimLog.CHUNK - 1);
 
     @Test
     void forgetsClaimsOnceNoCreateInProgressCanNeedThem() throws InterruptedException {
         var ledger = new CreateLedger(Duration.ofMillis(50));
-        long first = ledger.started();
-        ledger.beginSend(KEY);
-        ledger.endSend(KEY, "A1");
-        ledger.finished(first);
+        fillAChunk(ledger);
+        assertThat(ledger.claimedAmong(List.of("A0", LAST_OF_FIRST_CHUNK))).hasSize(2);
 
-        assertThat(ledger.claimedAmong(IDS)).containsExactly("A1");
         Thread.sleep(80);
-        created(ledger, "A2");
+        created(ledger, "B");
 
-        assertThat(ledger.claimedAmong(IDS)).containsExactly("A2");
+        assertThat(ledger.claimedAmong(List.of("A0", LAST_OF_FIRST_CHUNK, "B", "never-claimed"))).containsExactly("B");
     }
 
     @Test
     void keepsClaimsWhileAnOlderCreateIsStillInProgress() throws InterruptedException {
         var ledger = new CreateLedger(Duration.ofMillis(50));
         long slow = ledger.started();
-        created(ledger, "A1");
+        fillAChunk(ledger);
         Thread.sleep(80);
-        created(ledger, "A2");
+        created(ledger, "B");
 
-        // The slow create began before A1 was claimed: its window may include A1.
-        assertThat(ledger.claimedAmong(IDS)).containsExactlyInAnyOrder("A1", "A2");
+        // The slow create began before the A claims were made: its window may include them.
+        assertThat(ledger.claimedAmong(List.of("A0", LAST_OF_FIRST_CHUNK, "B"))).hasSize(3);
 
         ledger.finished(slow);
         Thread.sleep(80);
-        created(ledger, "A3");
-        assertThat(ledger.claimedAmong(IDS)).containsExactly("A3");
+        created(ledger, "C");
+        assertThat(ledger.claimedAmong(List.of("A0", LAST_OF_FIRST_CHUNK, "C"))).containsExactly("C");
     }
 
     @Test
@@ -55,8 +55,15 @@ class CreateLedgerTest {
             ledger.finished(token);
         }
 
-        assertThat(ledger.claimedAmong(List.of("A0", "A999998"))).isEmpty();
-        assertThat(ledger.claimCount()).isLessThanOrEqualTo(1);
+        assertThat(ledger.claimedAmong(List.of("A0", "A500000"))).isEmpty();
+        assertThat(ledger.claimCount()).isLessThanOrEqualTo(ClaimLog.CHUNK);
+    }
+
+    /** Claims A0 to A1023, filling the log's first chunk. */
+    private static void fillAChunk(CreateLedger ledger) {
+        for (int i = 0; i < ClaimLog.CHUNK; i++) {
+            created(ledger, "A" + i);
+        }
     }
 
     private static void created(CreateLedger ledger, String id) {
