@@ -6,25 +6,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ActionsV2Test {
+class ActionsV2Test extends DemoSandboxTest {
   private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z";
   private static final String ULID = "[0-9A-HJKMNP-TV-Z]{26}";
-
-  private static SandboxClient http;
-
-  @BeforeAll
-  static void start() {
-    http = SandboxClient.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    http.close();
-  }
 
   /** A fresh incident per test keeps list assertions independent of other tests' actions. */
   private static String newIncident(String mode) {

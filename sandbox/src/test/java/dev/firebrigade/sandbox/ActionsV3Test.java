@@ -6,19 +6,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ActionsV3Test {
-  private static SandboxClient http;
+class ActionsV3Test extends DemoSandboxTest {
   /** An incident whose actions have fixed timestamps, for the created_at / updated_at filters. */
   private static String datedIncident;
   private static List<String> dated;
 
   @BeforeAll
-  static void start() {
-    http = SandboxClient.start();
+  static void seedDatedActions() {
     var state = http.sandbox.state();
     datedIncident = state.addIncident(new JsonObject()).getString("id");
     dated = new ArrayList<>();
@@ -27,11 +24,6 @@ class ActionsV3Test {
       dated.add(state.addAction(new JsonObject().put("incident_id", datedIncident).put("description", "at " + created)
           .put("created_at", created).put("updated_at", created.replace("2024-12", "2025-01"))).getString("id"));
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    http.close();
   }
 
   private static List<String> ids(JsonObject list) {

@@ -3,23 +3,9 @@ package dev.firebrigade.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class DemoDataTest {
-  private static SandboxClient http;
-
-  @BeforeAll
-  static void start() {
-    http = SandboxClient.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    http.close();
-  }
-
+class DemoDataTest extends DemoSandboxTest {
   @Test
   void seedsFiveIncidentsOfEveryKind() {
     var incidents = http.sandbox.state().incidents();

@@ -4,24 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** GET /v2/incidents over the five demo incidents (INC-1..5, created on 2021-08-17, 18, 20, 22 and 23). */
-class IncidentListTest {
-  private static SandboxClient http;
-
-  @BeforeAll
-  static void start() {
-    http = SandboxClient.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    http.close();
-  }
-
+class IncidentListTest extends DemoSandboxTest {
   private static List<String> references(String query) {
     var response = http.get("/v2/incidents" + query);
     assertThat(response.statusCode()).as(query).isEqualTo(200);

@@ -4,23 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class IncidentsTest {
-  private static SandboxClient http;
-
-  @BeforeAll
-  static void start() {
-    http = SandboxClient.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    http.close();
-  }
-
+class IncidentsTest extends DemoSandboxTest {
   @Test
   void showsAnIncidentByItsId() {
     var response = http.get("/v2/incidents/" + DemoData.INCIDENT_1);

@@ -6,23 +6,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class UsersTest {
-  private static SandboxClient http;
-
-  @BeforeAll
-  static void start() {
-    http = SandboxClient.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    http.close();
-  }
-
+class UsersTest extends DemoSandboxTest {
   private static List<String> ids(JsonObject list) {
     return list.getJsonArray("users").stream().map(u -> ((JsonObject) u).getString("id")).toList();
   }
