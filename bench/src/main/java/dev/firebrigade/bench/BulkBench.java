@@ -142,8 +142,9 @@ public final class BulkBench {
                     .setRateLimit(RateLimitPolicy.none()).setMaxInFlight(concurrency));
             List<ActionDraft> drafts = drafts(io, creates);
             Path csv = csv(dir.resolve("bench.csv"), creates);
-            System.out.printf(Locale.ROOT, "bulk throughput: %d creates per cell, concurrency %d, %d rounds after one "
-                    + "warm-up; %s; sandbox %s%n", creates, concurrency, rounds, jvm(), sandbox.describe());
+            System.out.printf(Locale.ROOT, "bulk throughput: %d creates per cell, concurrency %d, %d rounds after "
+                    + "warm-up rounds for %d s; %s; sandbox %s%n", creates, concurrency, rounds, EndToEnd.WARMUP_SECONDS, jvm(),
+                    sandbox.describe());
             CreateClient dsl = new CreateClient() {
                 @Override
                 public String name() {
@@ -161,7 +162,9 @@ public final class BulkBench {
                 }
             };
             Map<String, List<double[]>> results = new LinkedHashMap<>();
-            for (int round = 0; round <= rounds; round++) {
+            // Warm-up rounds (round 0) last at least as long as EndToEnd's, for the same reasons (see EndToEnd.warmUp).
+            long warmUntil = System.nanoTime() + EndToEnd.WARMUP_SECONDS * 1_000_000_000L;
+            for (int round = 0; round <= rounds; round = round > 0 || System.nanoTime() - warmUntil >= 0 ? round + 1 : 0) {
                 for (int k = 0; k < names.size(); k++) {
                     String name = names.get((k + round) % names.size());
                     var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

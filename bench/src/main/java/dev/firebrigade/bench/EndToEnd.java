@@ -57,7 +57,7 @@ public final class EndToEnd {
             var options = new Options(creates, levels,
                     Integer.parseInt(given.getOrDefault("rounds", "3")),
                     Integer.parseInt(given.getOrDefault("warmup", String.valueOf(creates / 2))),
-                    Integer.parseInt(given.getOrDefault("warmup-seconds", "20")),
+                    Integer.parseInt(given.getOrDefault("warmup-seconds", String.valueOf(WARMUP_SECONDS))),
                     Integer.parseInt(given.getOrDefault("warmup-rounds", "100")),
                     List.of(given.getOrDefault("clients", "dsl,raw,jdk,raw+json").split(",")),
                     sandbox.equals("child"),
@@ -81,6 +81,9 @@ public final class EndToEnd {
                     .findFirst().orElse(null);
         }
     }
+
+    /** Warm-up lasts at least this long by default: past the DSL's 15 s claim horizon (see {@link #warmUp}). */
+    static final int WARMUP_SECONDS = 20;
 
     /** A warm-up round in which the JIT compiled for less than this share of the wall time counts as settled. */
     static final double SETTLED_JIT_SHARE = 0.05;
