@@ -14,12 +14,14 @@ import java.util.List;
  * @param bytesPerCreate  bytes allocated by the whole JVM per create
  * @param clientCpuMicros CPU time of the client's JVM per create (every thread: event loops, JIT, GC)
  * @param serverCpuMicros CPU time of the sandbox's JVM per create, or -1 when it runs in the client's JVM
+ * @param gcCount         collections of the client's JVM over all rounds
+ * @param gcMillis        their time (for G1's young collections, pauses) in milliseconds
  * @param roundThroughput creates per second of each round, in round order
  * @param roundP99Micros  p99 of each round, in round order
  */
 record Cell(String client, int concurrency, int creates, int rounds, double throughput, double slowestRound,
             double fastestRound, double p50Micros, double p99Micros, double bytesPerCreate, double clientCpuMicros,
-            double serverCpuMicros, int failures, Throwable firstFailure, double[] roundThroughput,
+            double serverCpuMicros, long gcCount, long gcMillis, int failures, Throwable firstFailure, double[] roundThroughput,
             double[] roundP99Micros) {
 
     static Cell of(List<LoadRun.Sample> samples) {
@@ -30,6 +32,8 @@ record Cell(String client, int concurrency, int creates, int rounds, double thro
         long allocated = 0;
         long clientCpu = 0;
         long serverCpu = 0;
+        long gcCount = 0;
+        long gcMillis = 0;
         double slowest = Double.MAX_VALUE;
         double fastest = 0;
         double[] roundThroughput = new double[samples.size()];
@@ -44,6 +48,8 @@ record Cell(String client, int concurrency, int creates, int rounds, double thro
             elapsed += s.elapsedNanos();
             allocated += s.allocatedBytes();
             clientCpu += s.clientCpuNanos();
+            gcCount += s.gcCount();
+            gcMillis += s.gcMillis();
             serverCpu = serverCpu < 0 || s.serverCpuNanos() < 0 ? -1 : serverCpu + s.serverCpuNanos();
             double rate = s.creates() * 1e9 / s.elapsedNanos();
             slowest = Math.min(slowest, rate);
@@ -62,7 +68,7 @@ record Cell(String client, int concurrency, int creates, int rounds, double thro
         return new Cell(first.client(), first.concurrency(), creates, samples.size(), creates * 1e9 / elapsed,
                 slowest, fastest, percentile(all, 0.50) / 1e3, percentile(all, 0.99) / 1e3,
                 (double) allocated / creates, clientCpu / 1e3 / creates, serverCpu < 0 ? -1 : serverCpu / 1e3 / creates,
-                failures, firstFailure, roundThroughput, roundP99);
+                gcCount, gcMillis, failures, firstFailure, roundThroughput, roundP99);
     }
 
     /**

@@ -224,16 +224,17 @@ public final class EndToEnd {
         var out = new StringBuilder();
         out.append("```\n").append(report.setting()).append("\n```\n\n");
         out.append("| conc | client | creates/s | rounds min–max | p50 ms | p99 ms | KB/create | client CPU µs/create "
-                + "| server CPU µs/create | thr vs raw (median of rounds) | p99 vs raw (median of rounds) | alloc vs raw "
-                + "| client CPU vs raw |\n");
-        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| server CPU µs/create | GCs (ms) | thr vs raw (median of rounds) | p99 vs raw (median of rounds) "
+                + "| alloc vs raw | client CPU vs raw |\n");
+        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Cell cell : report.cells()) {
             Cell raw = report.cell("raw", cell.concurrency());
             out.append(String.format(Locale.ROOT,
-                    "| %d | %s | %.0f | %.0f–%.0f | %.3f | %.3f | %.2f | %.1f | %s | %s | %s | %s | %s |%n",
+                    "| %d | %s | %.0f | %.0f–%.0f | %.3f | %.3f | %.2f | %.1f | %s | %d (%d) | %s | %s | %s | %s |%n",
                     cell.concurrency(), cell.client(), cell.throughput(), cell.slowestRound(), cell.fastestRound(),
                     cell.p50Micros() / 1e3, cell.p99Micros() / 1e3, cell.bytesPerCreate() / 1024, cell.clientCpuMicros(),
                     cell.serverCpuMicros() < 0 ? "–" : String.format(Locale.ROOT, "%.1f", cell.serverCpuMicros()),
+                    cell.gcCount(), cell.gcMillis(),
                     raw == null ? "–" : String.format(Locale.ROOT, "%.2f",
                             Cell.medianRoundRatio(cell.roundThroughput(), raw.roundThroughput())),
                     raw == null ? "–" : String.format(Locale.ROOT, "%.2f",

@@ -1,6 +1,7 @@
 package dev.firebrigade.bench;
 
 import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
@@ -41,8 +42,8 @@ final class LoadRun {
      * time its JIT compilers spent (on two cores, a JIT still busy takes a core from the client and the server).
      */
     record Sample(String client, int concurrency, int creates, long elapsedNanos, long allocatedBytes,
-                  long clientCpuNanos, long serverCpuNanos, long jitMillis, int failures, Throwable firstFailure,
-                  long[] latencies) {
+                  long clientCpuNanos, long serverCpuNanos, long jitMillis, long gcCount, long gcMillis, int failures,
+                  Throwable firstFailure, long[] latencies) {
 
         /** The JIT's share of the cell's wall time. */
         double jitShare() {
@@ -60,6 +61,8 @@ final class LoadRun {
         long serverCpuBefore = serverCpu.getAsLong();
         long clientCpuBefore = CPU.getProcessCpuTime();
         long jitBefore = JIT.getTotalCompilationTime();
+        long gcCountBefore = gcCount();
+        long gcMillisBefore = gcMillis();
         long start = System.nanoTime();
         for (int i = 0; i < Math.min(concurrency, total); i++) {
             run.next();
@@ -71,12 +74,26 @@ final class LoadRun {
         long elapsed = System.nanoTime() - start;
         long clientCpu = CPU.getProcessCpuTime() - clientCpuBefore;
         long jit = JIT.getTotalCompilationTime() - jitBefore;
+        long gcs = gcCount() - gcCountBefore;
+        long gcTime = gcMillis() - gcMillisBefore;
         long serverCpuAfter = serverCpu.getAsLong();
         long allocated = Allocations.since(allocatedBefore);
         Arrays.sort(run.latencies);
         return new Sample(client.name(), concurrency, total, elapsed, allocated, clientCpu,
-                serverCpuBefore < 0 ? -1 : serverCpuAfter - serverCpuBefore, jit, run.failures.get(),
+                serverCpuBefore < 0 ? -1 : serverCpuAfter - serverCpuBefore, jit, gcs, gcTime, run.failures.get(),
                 run.firstFailure.get(), run.latencies);
+    }
+
+    /** Collections so far, by every collector of this JVM. */
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    /** Milliseconds of collection so far (for G1's young collections, their pauses). */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private void next() {
