@@ -185,8 +185,11 @@ public final class EndToEnd {
     }
 
     private static String progress(LoadRun.Sample sample) {
-        return String.format(Locale.ROOT, "c=%-3d %-8s %8.0f creates/s  JIT %3.0f%%%s", sample.concurrency(),
-                sample.client(), sample.creates() * 1e9 / sample.elapsedNanos(), 100 * sample.jitShare(),
+        long[] sorted = sample.latencies();
+        return String.format(Locale.ROOT, "c=%-3d %-8s %8.0f creates/s  p50 %.2f p95 %.2f p99 %.2f max %.1f ms  JIT %3.0f%%"
+                        + "  GCs %d%s", sample.concurrency(), sample.client(), sample.creates() * 1e9 / sample.elapsedNanos(),
+                Cell.percentile(sorted, 0.50) / 1e6, Cell.percentile(sorted, 0.95) / 1e6, Cell.percentile(sorted, 0.99) / 1e6,
+                Cell.percentile(sorted, 1.0) / 1e6, 100 * sample.jitShare(), sample.gcCount(),
                 sample.failures() == 0 ? "" : "  " + sample.failures() + " FAILED: " + sample.firstFailure());
     }
 
