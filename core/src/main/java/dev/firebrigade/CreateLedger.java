@@ -154,7 +154,7 @@ final class CreateLedger {
      */
     private void admitNext(Key key) {
         while (true) {
-            List<Promise<Void>> admitted = new ArrayList<>();
+            List<Promise<Void>> admitted;
             boolean reconciler;
             synchronized (this) {
                 Entry entry = entries.get(key);
@@ -166,11 +166,11 @@ final class CreateLedger {
                         return;
                     }
                     entry.reconciling = true;
-                    admitted.add(entry.reconcilers.poll());
+                    admitted = List.of(entry.reconcilers.poll());
                     reconciler = true;
                 } else if (!entry.senders.isEmpty()) {
                     entry.sending += entry.senders.size();
-                    admitted.addAll(entry.senders);
+                    admitted = new ArrayList<>(entry.senders);
                     entry.senders.clear();
                     reconciler = false;
                 } else {
