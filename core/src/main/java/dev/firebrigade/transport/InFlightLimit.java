@@ -1,6 +1,5 @@
 package dev.firebrigade.transport;
 
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 import java.util.ArrayDeque;
