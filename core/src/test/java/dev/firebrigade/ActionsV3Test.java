@@ -10,7 +10,6 @@ import dev.firebrigade.sandbox.RecordedRequest;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -37,11 +36,6 @@ class ActionsV3Test extends SandboxFixture {
     @AfterAll
     static void closeV3Client() {
         v3.close().await();
-    }
-
-    @BeforeEach
-    void forgetRequests() {
-        sandbox.clearRequests();
     }
 
     @Test

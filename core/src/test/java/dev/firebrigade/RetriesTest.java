@@ -5,8 +5,6 @@ import dev.firebrigade.error.RateLimitException;
 import dev.firebrigade.error.ServerException;
 import dev.firebrigade.model.Action;
 import io.vertx.core.Promise;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -23,13 +21,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** What the transport retries, how long it waits, and what it leaves alone. */
 class RetriesTest extends SandboxFixture {
 
-    @BeforeEach
-    @AfterEach
-    void calm() {
-        sandbox.faults().clear();
-        sandbox.clearRequests();
-    }
-
     @Test
     void idempotentCallsAreRetriedOnEachTransientServerError() {
         for (int status : new int[]{500, 502, 503, 504}) {
@@ -41,7 +32,7 @@ class RetriesTest extends SandboxFixture {
             assertThat(completed.id()).as("after %d", status).isEqualTo(EXAMPLE_ACTION);
             assertThat(sent("GET")).as("GETs after %d", status).isEqualTo(3);
             assertThat(sent("PUT")).as("PUTs after %d", status).isEqualTo(3);
-            calm();
+            calmSandbox();
         }
     }
 

@@ -6,8 +6,6 @@ import dev.firebrigade.model.Action;
 import dev.firebrigade.sandbox.DemoData;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,13 +24,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class SafeCreateTest extends SandboxFixture {
     /** The sandbox's test-mode incident, whose actions the default list leaves out. */
     private static final String TEST_INCIDENT = DemoData.INCIDENT_4_TEST;
-
-    @BeforeEach
-    @AfterEach
-    void calm() {
-        sandbox.faults().clear();
-        sandbox.clearRequests();
-    }
 
     @Test
     void aCreateProcessedButNeverAnsweredIsFoundNotDoubled() {

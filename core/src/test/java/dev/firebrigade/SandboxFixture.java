@@ -4,7 +4,9 @@ import dev.firebrigade.sandbox.Sandbox;
 import dev.firebrigade.sandbox.SandboxOptions;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
 import java.nio.file.Files;
@@ -40,6 +42,14 @@ abstract class SandboxFixture {
         spec().ifPresent(options::setContractSpec);
         sandbox = Sandbox.start(vertx, options).await();
         io = IncidentIo.create(vertx, clientOptions());
+    }
+
+    /** Every test starts with no faults and no recorded requests, and leaves no faults behind. */
+    @BeforeEach
+    @AfterEach
+    void calmSandbox() {
+        sandbox.faults().clear();
+        sandbox.clearRequests();
     }
 
     @AfterAll
