@@ -172,7 +172,6 @@ class ActionsDslTest extends SandboxFixture {
 
     @Test
     void dryRunShowsTheExactRequestWithoutSendingIt() {
-        sandbox.clearRequests();
         int before = sandbox.state().actionCount();
 
         var preview = io.actions().forIncident(INCIDENT).describe("Call the fire brigade").assignTo(LISA).dryRun();

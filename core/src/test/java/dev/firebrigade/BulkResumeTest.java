@@ -124,22 +124,18 @@ class BulkResumeTest extends SandboxFixture {
         Path csv = csv("locked", 50);
         Path journal = dir.resolve("locked.journal");
         sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(50));
-        try {
-            BulkJob first = io.actions().bulk(csv).journal(journal).concurrency(2).start();
-            BulkTest.await(() -> {
-                try {
-                    return Files.exists(journal) && Files.size(journal) > 0;
-                } catch (IOException e) {
-                    return false;
-                }
-            }, Duration.ofSeconds(10));
+        BulkJob first = io.actions().bulk(csv).journal(journal).concurrency(2).start();
+        BulkTest.await(() -> {
+            try {
+                return Files.exists(journal) && Files.size(journal) > 0;
+            } catch (IOException e) {
+                return false;
+            }
+        }, Duration.ofSeconds(10));
 
-            assertThatThrownBy(() -> io.actions().bulk(csv).journal(journal).run().await())
-                    .hasMessageContaining("in use by another bulk run");
-            first.stop().await();
-        } finally {
-            sandbox.faults().clear();
-        }
+        assertThatThrownBy(() -> io.actions().bulk(csv).journal(journal).run().await())
+                .hasMessageContaining("in use by another bulk run");
+        first.stop().await();
     }
 
     @Test

@@ -169,11 +169,7 @@ class BulkTest extends SandboxFixture {
         Path csv = csv("progress", 60);
         var seen = new CopyOnWriteArrayList<BulkProgress>();
         sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(20));
-        try {
-            io.actions().bulk(csv).concurrency(4).progressEvery(Duration.ofMillis(50)).onProgress(seen::add).run().await();
-        } finally {
-            sandbox.faults().clear();
-        }
+        io.actions().bulk(csv).concurrency(4).progressEvery(Duration.ofMillis(50)).onProgress(seen::add).run().await();
 
         assertThat(seen.size()).isGreaterThan(2);
         BulkProgress last = seen.get(seen.size() - 1);
@@ -194,11 +190,7 @@ class BulkTest extends SandboxFixture {
         Path csv = csv("window", 24);
         sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(100));
         long started = System.nanoTime();
-        try {
-            io.actions().bulk(csv).concurrency(4).run().await();
-        } finally {
-            sandbox.faults().clear();
-        }
+        io.actions().bulk(csv).concurrency(4).run().await();
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         // 24 rows, 4 at a time, 100 ms each: at least 6 rounds.
@@ -212,18 +204,14 @@ class BulkTest extends SandboxFixture {
                 .describe("stream-" + pulled.incrementAndGet()));
         var job = io.actions().bulk(endless).concurrency(4).start();
         sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(10));
-        try {
-            await(() -> job.progress().done() >= 40, Duration.ofSeconds(10));
-            BulkReport report = job.stop().await();
+        await(() -> job.progress().done() >= 40, Duration.ofSeconds(10));
+        BulkReport report = job.stop().await();
 
-            assertThat(report.ending()).isEqualTo(BulkReport.Ending.STOPPED);
-            assertThat(report.total()).isEqualTo(-1);
-            assertThat(report.created()).isEqualTo(countWithPrefix("stream-"));
-            // Read ahead: at most the buffer (a chunk or two) beyond what was sent, never the endless rest.
-            assertThat(pulled.get()).isLessThan(report.created() + 1024);
-        } finally {
-            sandbox.faults().clear();
-        }
+        assertThat(report.ending()).isEqualTo(BulkReport.Ending.STOPPED);
+        assertThat(report.total()).isEqualTo(-1);
+        assertThat(report.created()).isEqualTo(countWithPrefix("stream-"));
+        // Read ahead: at most the buffer (a chunk or two) beyond what was sent, never the endless rest.
+        assertThat(pulled.get()).isLessThan(report.created() + 1024);
     }
 
     @Test

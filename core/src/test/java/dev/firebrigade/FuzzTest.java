@@ -8,8 +8,6 @@ import dev.firebrigade.sandbox.RecordedRequest;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -89,13 +87,6 @@ class FuzzTest extends SandboxFixture {
         calls.put("raw().dryRun(s)", s -> Futures.attempt(() ->
                 Future.succeededFuture(io.raw().dryRun(HttpMethod.GET, s, null))));
         return calls;
-    }
-
-    @BeforeEach
-    @AfterEach
-    void forget() {
-        sandbox.clearRequests();
-        sandbox.faults().clear();
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.firebrigade.model.IncidentMode;
 import dev.firebrigade.model.IncidentStatusCategory;
 import dev.firebrigade.model.IncidentVisibility;
 import dev.firebrigade.sandbox.DemoData;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -20,11 +19,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** incidents() over loopback: get by ID or reference, list with bracket filters and pages. */
 class IncidentsTest extends SandboxFixture {
-
-    @BeforeEach
-    void forgetRequests() {
-        sandbox.clearRequests();
-    }
 
     @Test
     void getsAnIncidentByIdOrReference() {
