@@ -247,8 +247,7 @@ final class Wire {
             String where = host + ":" + port;
             TimeoutException timeout;
             if (!written && now - started < limitNanos) {
-                timeout = new TimeoutException("could not connect to " + where + " within " + millis(connectTimeoutNanos)
-                        + " ms", method, request.path(), false, null);
+                timeout = connectTimeout(null);
             } else if (now - started >= limitNanos) {
                 timeout = new TimeoutException("no complete answer from " + where + " within " + millis(limitNanos)
                         + " ms", method, request.path(), written, null);
@@ -266,11 +265,16 @@ final class Wire {
             String where = host + ":" + port;
             if (cause instanceof java.util.concurrent.TimeoutException
                     || cause instanceof io.netty.channel.ConnectTimeoutException) {
-                return new TimeoutException("could not connect to " + where + " within "
-                        + millis(connectTimeoutNanos) + " ms", method, request.path(), false, cause);
+                return connectTimeout(cause);
             }
             return new ConnectionException("could not connect to " + where + " (" + cause.getMessage() + ")",
                     method, request.path(), false, cause);
+        }
+
+        /** No connection within the connect timeout (seen by Netty, or by the watch while waiting for the pool). */
+        private TimeoutException connectTimeout(Throwable cause) {
+            return new TimeoutException("could not connect to " + host + ":" + port + " within "
+                    + millis(connectTimeoutNanos) + " ms", method, request.path(), false, cause);
         }
 
         /** A failure after the request was handed to a connection: incident.io may have processed it. */
