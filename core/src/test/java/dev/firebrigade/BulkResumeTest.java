@@ -28,7 +28,7 @@ class BulkResumeTest extends SandboxFixture {
     void stoppedMidwayThenResumedCreatesEachRowOnce() throws IOException {
         Path csv = csv("stop", 300);
         Path journal = dir.resolve("stop.journal");
-        sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(15));
+        sandbox.faults().on("POST", "/v3/actions").latency(Duration.ofMillis(15));
         BulkReport stopped;
         try {
             BulkJob job = io.actions().bulk(csv).journal(journal).concurrency(8)
@@ -98,7 +98,7 @@ class BulkResumeTest extends SandboxFixture {
         Path csv = csv("close", 300);
         Path journal = dir.resolve("close.journal");
         IncidentIo doomed = IncidentIo.create(vertx, clientOptions());
-        sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(20));
+        sandbox.faults().on("POST", "/v3/actions").latency(Duration.ofMillis(20));
         BulkReport cut;
         try {
             BulkJob job = doomed.actions().bulk(csv).journal(journal).concurrency(8)
@@ -123,7 +123,7 @@ class BulkResumeTest extends SandboxFixture {
     void aJournalServesOneRunAtATime() throws IOException {
         Path csv = csv("locked", 50);
         Path journal = dir.resolve("locked.journal");
-        sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(50));
+        sandbox.faults().on("POST", "/v3/actions").latency(Duration.ofMillis(50));
         BulkJob first = io.actions().bulk(csv).journal(journal).concurrency(2).start();
         BulkTest.await(() -> {
             try {
