@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.error.ActionsApiRemovedException;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.OutcomeUnknownException;
 import dev.firebrigade.error.TimeoutException;
@@ -137,6 +138,12 @@ final class SafeCreate {
         }).compose(turn -> findLanded().transform(found -> {
             if (found.failed()) {
                 ledger.endReconcile(key, null);
+                if (found.cause() instanceof ActionsApiRemovedException gone) {
+                    // Checking again would meet the same answer: say what to do, the unknown outcome attached.
+                    gone.addSuppressed(unknown("the actions API was removed while checking whether it was created",
+                            attempt, failure));
+                    return Future.failedFuture(gone);
+                }
                 if (check < policy.createAttempts()) {
                     return check(attempt, failure, check + 1, policy.backoff(check), found.cause());
                 }

@@ -3,6 +3,7 @@ package dev.firebrigade;
 import dev.firebrigade.bulk.BulkReport;
 import dev.firebrigade.error.ActionsApiRemovedException;
 import dev.firebrigade.error.NotFoundException;
+import dev.firebrigade.error.OutcomeUnknownException;
 import dev.firebrigade.sandbox.DemoData;
 import dev.firebrigade.sandbox.Sandbox;
 import dev.firebrigade.sandbox.SandboxOptions;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +24,7 @@ class ActionsV2RemovedTest {
     @ParameterizedTest
     @ValueSource(ints = {404, 410})
     void everyCallSaysV2IsGoneAndHowToSwitch(int status) {
-        Vertx vertx = Vertx.vertx();
-        var options = new SandboxOptions().setActionsV2RemovedStatus(status);
-        SandboxFixture.spec().ifPresent(options::setContractSpec);
-        Sandbox sandbox = Sandbox.start(vertx, options).await();
-        IncidentIo v2 = IncidentIo.create(vertx, new IncidentIoOptions().setBaseUrl(sandbox.baseUrl())
-                .setApiKey(sandbox.apiKey()).setRetryPolicy(SandboxFixture.FAST_RETRIES).setActionsApi(ActionsApi.V2));
-        try {
+        onV2(new SandboxOptions().setActionsV2RemovedStatus(status), (sandbox, v2) -> {
             int before = sandbox.state().actionCount();
             var create = removed(v2.actions().forIncident(DemoData.INCIDENT_1).describe("After the removal").create());
             assertThat(requests(sandbox)).containsExactly("POST /v2/actions");
@@ -53,20 +49,12 @@ class ActionsV2RemovedTest {
                     : List.of("GET /v2/actions", "GET /v2/actions/{id}", "DELETE /v2/actions/{id}"));
             assertThat(sandbox.state().actionCount()).isEqualTo(before);
             assertThat(sandbox.contractViolations()).isEmpty();
-        } finally {
-            v2.close().await();
-            sandbox.close().await();
-            vertx.close().await();
-        }
+        });
     }
 
     @Test
     void aMissingActionIsStillNotFoundAndABulkStopsAtTheFirstRemovedAnswer() {
-        Vertx vertx = Vertx.vertx();
-        Sandbox sandbox = Sandbox.start(vertx, new SandboxOptions().setActionsV2RemovedStatus(404)).await();
-        IncidentIo v2 = IncidentIo.create(vertx, new IncidentIoOptions().setBaseUrl(sandbox.baseUrl())
-                .setApiKey(sandbox.apiKey()).setRetryPolicy(SandboxFixture.FAST_RETRIES).setActionsApi(ActionsApi.V2));
-        try {
+        onV2(new SandboxOptions().setActionsV2RemovedStatus(404), (sandbox, v2) -> {
             var missing = catchThrowableOfType(NotFoundException.class, () -> v2.actions().get("01NOSUCHACTION").await());
             assertThat(missing).isNotInstanceOf(ActionsApiRemovedException.class);
 
@@ -78,6 +66,31 @@ class ActionsV2RemovedTest {
             assertThat(report.abortCause()).isInstanceOf(ActionsApiRemovedException.class);
             assertThat(report.created()).isZero();
             assertThat(sandbox.requests().stream().filter(r -> r.method().equals("POST")).count()).isLessThan(20);
+        });
+    }
+
+    @Test
+    void aRemovalMetWhileCheckingALostCreateEndsTheCheckAtOnce() {
+        onV2(new SandboxOptions(), (sandbox, v2) -> {
+            sandbox.faults().on("POST", "/v2/actions").status(503).times(1);
+            sandbox.faults().on("GET", "/v2/actions").status(410);
+
+            var error = removed(v2.actions().forIncident(DemoData.INCIDENT_1).describe("Lost, then gone").create());
+
+            assertThat(error.getSuppressed()).singleElement().isInstanceOf(OutcomeUnknownException.class);
+            assertThat(requests(sandbox)).containsExactly("POST /v2/actions", "GET /v2/actions");
+        });
+    }
+
+    /** Runs {@code test} against a sandbox started with {@code options} (checked against the spec when there is one). */
+    private static void onV2(SandboxOptions options, BiConsumer<Sandbox, IncidentIo> test) {
+        Vertx vertx = Vertx.vertx();
+        SandboxFixture.spec().ifPresent(options::setContractSpec);
+        Sandbox sandbox = Sandbox.start(vertx, options).await();
+        IncidentIo v2 = IncidentIo.create(vertx, new IncidentIoOptions().setBaseUrl(sandbox.baseUrl())
+                .setApiKey(sandbox.apiKey()).setRetryPolicy(SandboxFixture.FAST_RETRIES).setActionsApi(ActionsApi.V2));
+        try {
+            test.accept(sandbox, v2);
         } finally {
             v2.close().await();
             sandbox.close().await();
