@@ -82,8 +82,8 @@ public final class Actions {
 
     /** Deletes an action (incident.io answers 204). */
     public Future<Void> delete(String id) {
-        return explained(Futures.attempt(() -> transport.send(ApiRequest.of(HttpMethod.DELETE, api.path() + "/{id}", id),
-                Void.class)), id);
+        return explained(Futures.attempt(() -> transport.send(
+                ApiRequest.of(HttpMethod.DELETE, api.path() + "/{id}", id), Void.class)), id);
     }
 
     /**
@@ -143,9 +143,10 @@ public final class Actions {
     }
 
     /**
-     * {@code call}, with a failure that shows the v2 API has been removed turned into {@link ActionsApiRemovedException}:
-     * a 410 from any v2 route, or a 404 from the collection, which exists for as long as v2 does. A 404 about one
-     * action ({@code id}) may just mean there is no such action, so v3 is asked for it: if v3 has it, v2 is gone.
+     * {@code call}, with a failure that shows the v2 API has been removed turned into
+     * {@link ActionsApiRemovedException}: a 410 from any v2 route, or a 404 from the collection, which exists for as
+     * long as v2 does. A 404 about one action ({@code id}) may just mean there is no such action, so v3 is asked for
+     * it: if v3 has it, v2 is gone.
      */
     private <T> Future<T> explained(Future<T> call, String id) {
         if (api != ActionsApi.V2) {
@@ -156,26 +157,29 @@ public final class Actions {
                     || failure instanceof ActionsApiRemovedException) {
                 return Future.failedFuture(removalExplained(error));
             }
-            return transport.send(ApiRequest.of(HttpMethod.GET, ActionsApi.V3.path() + "/{id}", id), ActionPayloads.One.class)
-                    .transform(onV3 -> Future.failedFuture(onV3.succeeded() ? removed(failure) : failure));
+            ApiRequest onV3 = ApiRequest.of(HttpMethod.GET, ActionsApi.V3.path() + "/{id}", id);
+            return transport.send(onV3, ActionPayloads.One.class)
+                    .transform(found -> Future.failedFuture(found.succeeded() ? removed(failure) : failure));
         });
     }
 
-    /** A 410 from a v2 route, or a 404 from its collection, as {@link ActionsApiRemovedException}; else {@code error}. */
+    /** A 410 from a v2 route, or a 404 from its collection, as {@link ActionsApiRemovedException}; else as is. */
     private Throwable removalExplained(Throwable error) {
         if (api == ActionsApi.V2 && error instanceof IncidentIoException failure
                 && !(failure instanceof ActionsApiRemovedException) && failure.path() != null
                 && failure.path().startsWith(ActionsApi.V2.path())
-                && (failure.status() == 410 || failure.status() == 404 && failure.path().equals(ActionsApi.V2.path()))) {
+                && (failure.status() == 410
+                || failure.status() == 404 && failure.path().equals(ActionsApi.V2.path()))) {
             return removed(failure);
         }
         return error;
     }
 
     private static ActionsApiRemovedException removed(IncidentIoException answer) {
-        return new ActionsApiRemovedException(answer, "incident.io no longer serves the v2 actions API (" + ActionsApi.V2.path()
-                + " was deprecated and removed on " + ActionsApi.V2_REMOVAL + "); nothing was retried. Switch to v3: unset "
-                + IncidentIo.ACTIONS_API_ENV + " or set it to v3, or call setActionsApi(ActionsApi.V3) on IncidentIoOptions");
+        return new ActionsApiRemovedException(answer, "incident.io no longer serves the v2 actions API ("
+                + ActionsApi.V2.path() + " was deprecated and removed on " + ActionsApi.V2_REMOVAL
+                + "); nothing was retried. Switch to v3: unset " + IncidentIo.ACTIONS_API_ENV
+                + " or set it to v3, or call setActionsApi(ActionsApi.V3) on IncidentIoOptions");
     }
 
     private ApiRequest createRequest(ActionPayloads.Create payload) {

@@ -10,7 +10,7 @@ import java.util.Locale;
  * {@code /v2/actions}, which incident.io removes on {@link #V2_REMOVAL}. The DSL is the same on both.
  */
 public enum ActionsApi {
-    /** {@code /v2/actions}: deprecated, removed by incident.io on {@link #V2_REMOVAL}; its list is one unpaged answer. */
+    /** {@code /v2/actions}: deprecated, removed by incident.io on {@link #V2_REMOVAL}; its list is one answer. */
     V2("/v2/actions"),
     /** {@code /v3/actions}: paged lists with {@code created_at}/{@code updated_at} filters. The default. */
     V3("/v3/actions");
@@ -54,8 +54,8 @@ public enum ActionsApi {
 
     /** One line warning that this API is deprecated, naming the removal date and how to switch; null for v3. */
     public String deprecationNotice() {
-        return deprecated() ? "firebrigade: the v2 actions API (" + path + ") is deprecated and incident.io removes it on "
-                + V2_REMOVAL + "; switch to v3 by unsetting " + IncidentIo.ACTIONS_API_ENV + " or setting it to v3"
+        return deprecated() ? "firebrigade: the v2 actions API (" + path + ") is deprecated and incident.io removes it"
+                + " on " + V2_REMOVAL + "; switch to v3 by unsetting " + IncidentIo.ACTIONS_API_ENV + " or setting it to v3"
                 : null;
     }
 

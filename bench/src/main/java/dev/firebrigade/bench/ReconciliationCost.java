@@ -10,6 +10,7 @@ import dev.firebrigade.sandbox.RecordedRequest;
 import dev.firebrigade.sandbox.Sandbox;
 import dev.firebrigade.sandbox.SandboxOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 import java.net.URI;
@@ -32,7 +33,7 @@ import java.util.List;
  * <pre>java -cp bench/target/firebrigade-bench.jar dev.firebrigade.bench.ReconciliationCost --actions 2000</pre>
  */
 public final class ReconciliationCost {
-    /** One measurement: which case, which API, how many listing requests, and the body bytes they were answered with. */
+    /** One case on one API: how many listing requests, and the body bytes and actions they were answered with. */
     public record Cost(String kind, ActionsApi api, int requests, long bytes, int actionsReturned) {
         @Override
         public String toString() {
@@ -46,7 +47,7 @@ public final class ReconciliationCost {
     public static void main(String[] args) throws Exception {
         int actions = args.length == 2 && args[0].equals("--actions") ? Integer.parseInt(args[1]) : 2000;
         System.out.println("Reconciling one create on an incident holding " + actions + " actions");
-        System.out.println(String.format("%-24s %-3s %8s %12s %10s", "case", "api", "requests", "body bytes", "actions"));
+        System.out.printf("%-24s %-3s %8s %12s %10s%n", "case", "api", "requests", "body bytes", "actions");
         measure(actions).forEach(System.out::println);
         System.exit(0);
     }
@@ -77,7 +78,7 @@ public final class ReconciliationCost {
         }
     }
 
-    /** A create whose answer is lost after incident.io made the action: the client lists, finds it, sends nothing more. */
+    /** A create whose answer is lost after incident.io made it: the client lists, finds it, sends nothing more. */
     private static Cost safeCreate(Sandbox sandbox, IncidentIo io, String incident) throws Exception {
         sandbox.faults().on("POST", io.actions().api().path()).resetAfterProcessing().times(1);
         io.actions().forIncident(incident).describe("Lost answer").create().await();
@@ -125,7 +126,7 @@ public final class ReconciliationCost {
                     .header("Authorization", "Bearer " + sandbox.apiKey()).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             bytes += answer.body().length;
-            returned += new JsonObject(io.vertx.core.buffer.Buffer.buffer(answer.body())).getJsonArray("actions").size();
+            returned += new JsonObject(Buffer.buffer(answer.body())).getJsonArray("actions").size();
         }
         return new Cost(kind, api, listings.size(), bytes, returned);
     }

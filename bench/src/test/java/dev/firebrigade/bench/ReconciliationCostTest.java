@@ -14,11 +14,15 @@ class ReconciliationCostTest {
         List<ReconciliationCost.Cost> costs = ReconciliationCost.measure(300);
 
         for (String kind : List.of("safe create", "bulk, 1 row in doubt")) {
-            var v2 = costs.stream().filter(c -> c.kind().equals(kind) && c.api() == ActionsApi.V2).findFirst().orElseThrow();
-            var v3 = costs.stream().filter(c -> c.kind().equals(kind) && c.api() == ActionsApi.V3).findFirst().orElseThrow();
+            var v2 = find(costs, kind, ActionsApi.V2);
+            var v3 = find(costs, kind, ActionsApi.V3);
             assertThat(v2.actionsReturned()).as(kind).isGreaterThanOrEqualTo(300);
             assertThat(v3.actionsReturned()).as(kind).isBetween(1, 2);
             assertThat(v3.bytes()).as(kind).isLessThan(v2.bytes() / 50);
         }
+    }
+
+    private static ReconciliationCost.Cost find(List<ReconciliationCost.Cost> costs, String kind, ActionsApi api) {
+        return costs.stream().filter(c -> c.kind().equals(kind) && c.api() == api).findFirst().orElseThrow();
     }
 }

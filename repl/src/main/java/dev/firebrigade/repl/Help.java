@@ -59,8 +59,8 @@ final class Help {
     /** Which actions API is in use and what its calls send, e.g. {@code POST /v3/actions}. */
     private static String actionsLine(Session session) {
         ActionsApi api = session.actionsApi() == null ? ActionsApi.V3 : session.actionsApi();
-        return Banner.actionsApi(api) + "\n  Actions calls send " + api.path() + " requests: create is POST " + api.path()
-                + ", get GET " + api.path() + "/{id}, complete/reopen/edit GET then PUT, delete DELETE.";
+        return Banner.actionsApi(api) + "\nActions calls: create POST " + api.path() + ", get GET " + api.path()
+                + "/{id}, complete/reopen/edit GET then PUT, delete DELETE, list GET " + api.path() + ".";
     }
 
     /** The one line the banner suggests trying. */

@@ -33,7 +33,8 @@ class ActionsApiSettingTest extends KeyedServerFixture {
                 .contains("Actions API: v3 (/v3/actions). INCIDENT_IO_ACTIONS_API=v2 chooses the deprecated /v2/actions"
                         + " until 2026-12-31.")
                 .containsPattern("(?m)^\\$1 ==> v3$")
-                .contains("Actions calls send /v3/actions requests: create is POST /v3/actions, get GET /v3/actions/{id}");
+                .contains("Actions calls: create POST /v3/actions, get GET /v3/actions/{id}, complete/reopen/edit GET then"
+                        + " PUT, delete DELETE, list GET /v3/actions.");
         assertThat(run.err()).doesNotContain("deprecated");
     }
 
