@@ -1,5 +1,6 @@
 package dev.firebrigade.bulk;
 
+import dev.firebrigade.error.ActionsApiRemovedException;
 import dev.firebrigade.error.AuthenticationException;
 import dev.firebrigade.error.ConnectionException;
 import dev.firebrigade.error.IncidentIoException;
@@ -466,7 +467,8 @@ final class BulkRun {
         if ("outcome_unknown".equals(e.type())) {
             return Fate.UNKNOWN;
         }
-        if (e instanceof AuthenticationException) {
+        if (e instanceof AuthenticationException || e instanceof ActionsApiRemovedException) {
+            // Every other row would fail the same way: stop at once.
             return Fate.AUTH;
         }
         if (e instanceof RateLimitException) {

@@ -1,5 +1,6 @@
 package dev.firebrigade.repl;
 
+import dev.firebrigade.ActionsApi;
 import dev.firebrigade.bulk.Bulk;
 import dev.firebrigade.bulk.BulkJob;
 import dev.firebrigade.bulk.BulkReport;
@@ -101,6 +102,10 @@ public final class BulkCommand {
             err.print(USAGE);
             return 2;
         }
+        ActionsApi actionsApi = Session.checkedActionsApi(env, err, "firebrigade bulk");
+        if (actionsApi == null) {
+            return 2;
+        }
         Session session = Session.open(env);
         try {
             if (session.kind() == Session.Kind.NOT_CONNECTED) {
@@ -108,6 +113,9 @@ public final class BulkCommand {
                 return 2;
             }
             err.println(header(session, options));
+            if (actionsApi.deprecated()) {
+                err.println(actionsApi.deprecationNotice());
+            }
             return bulk(session, options, out, err, interruptible);
         } finally {
             session.close(3_000);
@@ -173,7 +181,8 @@ public final class BulkCommand {
                     + " set: demo data, nothing reaches incident.io)";
             default -> session.baseUrl() + (session.keyName() == null ? "" : " as '" + session.keyName() + "'");
         };
-        lines.add((options.dryRun() ? "Dry run of " : "Bulk of ") + options.file() + " against " + target);
+        lines.add((options.dryRun() ? "Dry run of " : "Bulk of ") + options.file() + " against " + target
+                + ", actions API " + session.actionsApi() + " (" + session.actionsApi().path() + ")");
         if (options.journal() != null) {
             boolean resuming = Files.exists(options.journal());
             lines.add("Journal: " + options.journal() + (options.dryRun() ? " (read only)"

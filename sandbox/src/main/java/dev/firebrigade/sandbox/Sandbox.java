@@ -83,7 +83,7 @@ public final class Sandbox {
           System::nanoTime, replies));
     }
     var endpoints = new Endpoints(router, replies, contract);
-    new ActionRoutes(state, replies).register(endpoints);
+    new ActionRoutes(state, replies, options.getActionsV2RemovedStatus()).register(endpoints);
     new UserRoutes(state, replies).register(endpoints);
     new IncidentRoutes(state, replies).register(endpoints);
     new IdentityRoutes(replies).register(endpoints);
@@ -163,7 +163,8 @@ public final class Sandbox {
 
   /**
    * Runs a sandbox until Ctrl-C: {@code --port N} (default 8080), {@code --key K} (default the demo key),
-   * {@code --spec PATH} to check traffic against the OpenAPI spec, {@code --no-rate-limit}.
+   * {@code --spec PATH} to check traffic against the OpenAPI spec, {@code --no-rate-limit},
+   * {@code --v2-actions-removed 404|410} to answer as incident.io does after removing {@code /v2/actions}.
    */
   public static void main(String[] args) {
     var options = new SandboxOptions().setPort(8080);
@@ -174,8 +175,11 @@ public final class Sandbox {
         case "--key" -> key = value(args, ++i, "--key");
         case "--spec" -> options.setContractSpec(Path.of(value(args, ++i, "--spec")));
         case "--no-rate-limit" -> options.setRateLimitEnabled(false);
+        case "--v2-actions-removed" ->
+            options.setActionsV2RemovedStatus(Integer.parseInt(value(args, ++i, "--v2-actions-removed")));
         default -> {
-          System.err.println("usage: Sandbox [--port N] [--key K] [--spec openapi.json] [--no-rate-limit]");
+          System.err.println("usage: Sandbox [--port N] [--key K] [--spec openapi.json] [--no-rate-limit]"
+              + " [--v2-actions-removed 404|410]");
           System.exit(2);
         }
       }

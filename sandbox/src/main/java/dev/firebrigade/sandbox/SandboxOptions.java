@@ -20,6 +20,7 @@ public final class SandboxOptions {
   private long rateLimitCapacity = 1200;
   private double rateLimitRefillPerSecond = 20;
   private Path contractSpec;
+  private int actionsV2RemovedStatus;
 
   public SandboxOptions() {}
 
@@ -32,6 +33,7 @@ public final class SandboxOptions {
     this.rateLimitCapacity = other.rateLimitCapacity;
     this.rateLimitRefillPerSecond = other.rateLimitRefillPerSecond;
     this.contractSpec = other.contractSpec;
+    this.actionsV2RemovedStatus = other.actionsV2RemovedStatus;
   }
 
   public String getHost() {
@@ -136,12 +138,29 @@ public final class SandboxOptions {
     return this;
   }
 
+  public int getActionsV2RemovedStatus() {
+    return actionsV2RemovedStatus;
+  }
+
+  /**
+   * Simulates incident.io after it removed {@code /v2/actions} (on 2026-12-31): every v2 actions route answers
+   * {@code status}, 404 or 410, with an error naming the v3 replacement. 0, the default, serves v2 as deprecated.
+   */
+  public SandboxOptions setActionsV2RemovedStatus(int status) {
+    if (status != 0 && status != 404 && status != 410) {
+      throw new IllegalArgumentException("actionsV2RemovedStatus must be 0 (served), 404 or 410, was " + status);
+    }
+    this.actionsV2RemovedStatus = status;
+    return this;
+  }
+
   @Override
   public String toString() {
     // Key values are secrets in a real deployment habit; only names are shown.
     return "SandboxOptions{host=" + host + ", port=" + port + ", apiKeyNames=" + apiKeys.values()
         + ", seedDemoData=" + seedDemoData + ", rateLimit=" + (rateLimitEnabled
             ? rateLimitCapacity + " @ " + rateLimitRefillPerSecond + "/s" : "off")
-        + ", contractSpec=" + contractSpec + "}";
+        + ", contractSpec=" + contractSpec
+        + (actionsV2RemovedStatus == 0 ? "" : ", actionsV2Removed=" + actionsV2RemovedStatus) + "}";
   }
 }
