@@ -23,6 +23,18 @@ public final class BulkJob {
         return run.stop();
     }
 
+    /**
+     * {@link #stop()}, bounded: rows still in flight after {@code grace} are journaled unknown (a re-run with the
+     * same journal checks them before sending anything), their answers are ignored, and the report completes. For
+     * shutting down on a signal or a deadline, when a slow or silent server must not hold the process.
+     */
+    public Future<BulkReport> stop(java.time.Duration grace) {
+        if (grace == null || grace.isNegative()) {
+            throw new dev.firebrigade.error.InvalidInputException("grace", "is negative", "pass e.g. Duration.ofSeconds(5)");
+        }
+        return run.stop(grace);
+    }
+
     /** The latest progress, as last reported (all zeros before the first report). */
     public BulkProgress progress() {
         return run.progress();
