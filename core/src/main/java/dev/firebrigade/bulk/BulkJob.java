@@ -16,6 +16,14 @@ public final class BulkJob {
     }
 
     /**
+     * Completes once the run has begun: the source is open and the journal locked, checked and marked with this run.
+     * Fails as {@link #report()} does when the run cannot start (a missing file, a journal in use or bound elsewhere).
+     */
+    public Future<Void> started() {
+        return run.started();
+    }
+
+    /**
      * Stops sending new rows; rows in flight finish and are journaled, then the report completes with
      * {@link BulkReport.Ending#STOPPED}. Re-running with the same journal finishes the rest. Idempotent.
      */

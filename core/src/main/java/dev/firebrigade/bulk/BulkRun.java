@@ -61,6 +61,7 @@ final class BulkRun {
     private final Vertx vertx;
     private final Context context;
     private final Promise<BulkReport> result = Promise.promise();
+    private final Promise<Void> started = Promise.promise();
     private final long startNanos = System.nanoTime();
     private final ProgressMeter meter = new ProgressMeter(startNanos);
     private volatile BulkProgress progress = new BulkProgress(0, -1, 0, 0, 0, 0, 0, 0, Duration.ZERO, null);
@@ -131,6 +132,10 @@ final class BulkRun {
         return result.future();
     }
 
+    Future<Void> started() {
+        return started.future();
+    }
+
     BulkProgress progress() {
         return progress;
     }
@@ -166,7 +171,9 @@ final class BulkRun {
                 : bulk.actions.journalBinding();
         binding.compose(b -> context.<Opened>executeBlocking(() -> open(b), false)).onComplete(opened -> guarded(() -> {
             if (opened.failed()) {
-                result.tryFail(Reconciler.asIncidentIo(opened.cause()));
+                IncidentIoException cause = Reconciler.asIncidentIo(opened.cause());
+                started.tryFail(cause);
+                result.tryFail(cause);
                 return;
             }
             journal = opened.result().journal();
@@ -177,6 +184,7 @@ final class BulkRun {
                     .compose(flushed -> context.executeBlocking(() -> journal.createdAmong(ids), false)));
             reconciler = new Reconciler(bulk.actions, claims, bulk.clockTolerance);
             begun = true;
+            started.tryComplete();
             if (!bulk.source.countedUpFront()) {
                 counting = context.<Long>executeBlocking(bulk.source::count, false).andThen(n -> {
                     if (n.succeeded()) {
@@ -588,6 +596,7 @@ final class BulkRun {
             if (journal != null) {
                 journal.close();
             }
+            started.tryFail(abortCause);
             result.tryFail(abortCause);
         } else if (finishing) {
             result.tryComplete(report(BulkReport.Ending.ABORTED, abortCause));
