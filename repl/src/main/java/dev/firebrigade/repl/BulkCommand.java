@@ -161,7 +161,7 @@ public final class BulkCommand {
                     err.println(header(session, options, resuming));
                     report = job.report().await();
                 } catch (IncidentIoException e) {
-                    err.println("firebrigade bulk: " + cannotStart(e));
+                    err.println("firebrigade bulk: " + cannotStart(e, session));
                     return 2;
                 } finally {
                     display.close();
@@ -213,7 +213,11 @@ public final class BulkCommand {
     }
 
     /** One line for a run that could not start, with the command-line way out of a journal problem. */
-    private static String cannotStart(IncidentIoException e) {
+    private static String cannotStart(IncidentIoException e, Session session) {
+        if (e instanceof JournalMismatchException mismatch && session.kind() == Session.Kind.SANDBOX) {
+            return mismatch.getMessage() + ". The embedded sandbox starts empty every time, so its journals cannot"
+                    + " be resumed: give this run a new journal (--journal NEW) or --no-journal.";
+        }
         if (e instanceof JournalMismatchException mismatch) {
             return mismatch.getMessage() + ". Give this run a new journal (--journal NEW), or pass --rebind-journal"
                     + " if it is the same place under another name (a proxy, a renamed key).";
