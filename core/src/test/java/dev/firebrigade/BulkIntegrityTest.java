@@ -125,7 +125,8 @@ class BulkIntegrityTest extends SandboxFixture {
             drafts.add(draft);
         }
 
-        BulkReport report = io.actions().bulk(drafts).keepOutcomes(10).run().await(120, TimeUnit.SECONDS);
+        BulkReport report = io.actions().bulk(drafts).concurrency(1024).keepOutcomes(10).run()
+                .await(120, TimeUnit.SECONDS);
 
         assertThat(report.ending()).isEqualTo(BulkReport.Ending.COMPLETED);
         assertThat(report.failed()).isEqualTo(200_000);
