@@ -98,7 +98,7 @@ class BulkIntegrityTest extends SandboxFixture {
     }
 
     @Test
-    void aSecondRunInThisProcessIsRefusedAndTheFirstKeepsItsLock() throws Exception {
+    void aSecondRunInThisProcessIsRefusedAtOnceNamingTheHolder() throws Exception {
         Path csv = csv("held", 40);
         Path journal = dir.resolve("held.journal");
         sandbox.faults().on("POST", io.options().getActionsApi().path()).latency(Duration.ofMillis(50));
