@@ -2,6 +2,7 @@ package dev.firebrigade;
 
 import dev.firebrigade.bulk.Bulk;
 import dev.firebrigade.bulk.BulkSource;
+import dev.firebrigade.bulk.JournalBinding;
 import dev.firebrigade.error.ActionsApiRemovedException;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.model.Action;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -34,10 +36,14 @@ public final class Actions {
      */
     private static final Duration CLAIM_MARGIN = Duration.ofSeconds(10);
     private final CreateLedger ledger;
+    private final Supplier<Future<JournalBinding>> binding;
 
-    Actions(Transport transport, ActionsApi api, References references, Vertx vertx) {
+    /** @param binding learns where creates through these actions land, for a bulk journal */
+    Actions(Transport transport, ActionsApi api, References references, Vertx vertx,
+            Supplier<Future<JournalBinding>> binding) {
         this.transport = transport;
         this.api = api;
+        this.binding = binding;
         this.references = references;
         this.pager = new Pager<>(vertx, transport, ActionPayloads.Many.class, this::removalExplained);
         this.ledger = new CreateLedger(transport.retryPolicy().clockSkewTolerance().plus(CLAIM_MARGIN));
@@ -120,6 +126,14 @@ public final class Actions {
     /** {@link #bulk(List)} from any {@link BulkSource}. */
     public Bulk bulk(BulkSource source) {
         return Bulk.of(pager.vertx(), this, source);
+    }
+
+    /**
+     * Where creates through these actions land, as a bulk journal records it: the base URL, who the API key is
+     * ({@code GET /v1/identity}: its name and organisation, never the key) and the actions API.
+     */
+    public Future<JournalBinding> journalBinding() {
+        return Futures.attempt(binding::get);
     }
 
     References references() {
