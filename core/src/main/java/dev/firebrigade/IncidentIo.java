@@ -38,12 +38,16 @@ public interface IncidentIo {
 
     /**
      * Options from environment-style variables: {@value #API_KEY_ENV} (required) and {@value #BASE_URL_ENV}
-     * (default {@value IncidentIoOptions#DEFAULT_BASE_URL}).
+     * (default {@value IncidentIoOptions#DEFAULT_BASE_URL}), and a proxy as curl would choose one for that URL from
+     * {@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code ALL_PROXY} and {@code NO_PROXY} (lower-case names first).
      */
     static IncidentIoOptions optionsFrom(Map<String, String> env) {
         var options = new IncidentIoOptions().setApiKey(ApiKey.of(env.get(API_KEY_ENV)));
         String baseUrl = env.get(BASE_URL_ENV);
-        return baseUrl == null || baseUrl.isBlank() ? options : options.setBaseUrl(baseUrl);
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            options.setBaseUrl(baseUrl);
+        }
+        return options.setProxyOptions(ProxyEnvironment.forUrl(options.getBaseUrl(), env).orElse(null));
     }
 
     /** Incident actions. */
