@@ -3,6 +3,8 @@ package dev.firebrigade;
 import dev.firebrigade.error.ConnectionException;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.Action;
+import dev.firebrigade.sandbox.ForwardProxy;
+import dev.firebrigade.sandbox.TlsFront;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
@@ -29,22 +31,22 @@ class ProxyTest extends SandboxFixture {
 
     @BeforeAll
     static void startTls() {
-        https = TlsFront.of(vertx, sandbox.baseUrl());
+        https = TlsFront.start(vertx, sandbox.baseUrl()).await();
     }
 
     @AfterAll
     static void stopTls() {
-        https.close();
+        https.close().await();
     }
 
     @BeforeEach
     void startProxy() {
-        proxy = ForwardProxy.withCredentials(vertx, "fire", PROXY_PASSWORD);
+        proxy = ForwardProxy.start(vertx, "fire", PROXY_PASSWORD).await();
     }
 
     @AfterEach
     void stopProxy() {
-        proxy.close();
+        proxy.close().await();
     }
 
     @Test
