@@ -26,7 +26,10 @@ public interface IncidentIo {
         return new DefaultIncidentIo(Vertx.vertx(), options, true);
     }
 
-    /** A client configured from {@value #API_KEY_ENV} and {@value #BASE_URL_ENV}, with a Vert.x of its own. */
+    /**
+     * A client configured from {@value #API_KEY_ENV}, {@value #BASE_URL_ENV} and the proxy variables (see
+     * {@link #optionsFrom(Map)}), with a Vert.x of its own.
+     */
     static IncidentIo fromEnv() {
         return create(optionsFrom(System.getenv()));
     }
