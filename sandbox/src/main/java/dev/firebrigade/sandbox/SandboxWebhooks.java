@@ -53,6 +53,7 @@ public final class SandboxWebhooks {
   private final Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
   private final ArrayDeque<WebhookAttempt> attempts = new ArrayDeque<>();
   private final AtomicInteger outstanding = new AtomicInteger();
+  private volatile boolean closed;
 
   SandboxWebhooks(Vertx vertx, List<Duration> retryDelays, ContractCheck contract) {
     this.vertx = vertx;
@@ -145,7 +146,7 @@ public final class SandboxWebhooks {
     synchronized (endpoints) {
       endpoint = endpoints.get(message.endpointId());
     }
-    if (endpoint == null) {
+    if (endpoint == null || closed) {
       outstanding.decrementAndGet();
       return;
     }
@@ -223,7 +224,9 @@ public final class SandboxWebhooks {
     }
   }
 
+  /** Stops sending, retries included (their timers find it closed), and closes the client. */
   Future<Void> close() {
+    closed = true;
     return client.close();
   }
 }

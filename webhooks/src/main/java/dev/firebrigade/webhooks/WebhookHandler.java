@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * The vertx-web handler behind {@link IncidentIoWebhooks#handler}: reads the body up to the configured bound,
  * verifies the delivery, refuses replays, hands the event to your {@link WebhookListener} and answers 204 once the
- * listener's future succeeded. Refusals are answered 400, 409 or 413 without any detail.
+ * listener's future succeeded (500 when it failed, 503 when it took longer than the listener timeout). Refusals are
+ * answered 400, 409 or 413 without any detail.
  */
 public final class WebhookHandler implements Handler<RoutingContext> {
     /** After a 413, the rest of an oversized body is read and dropped up to this much, so the sender sees our answer. */
@@ -25,6 +26,7 @@ public final class WebhookHandler implements Handler<RoutingContext> {
     private final WebhookVerifier verifier;
     private final ReplayGuard replays;
     private final int maxBodyBytes;
+    private final long listenerTimeoutMillis;
     private final WebhookListener listener;
     private volatile Consumer<WebhookRejectedException> onRejected = rejection -> { };
 
@@ -32,6 +34,7 @@ public final class WebhookHandler implements Handler<RoutingContext> {
         this.verifier = WebhookVerifier.create(options);
         this.replays = new ReplayGuard(options.getReplayMemory());
         this.maxBodyBytes = options.getMaxBodyBytes();
+        this.listenerTimeoutMillis = options.getListenerTimeout().toMillis();
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
@@ -100,15 +103,27 @@ public final class WebhookHandler implements Handler<RoutingContext> {
         } catch (RuntimeException listenerFailed) {
             outcome = Future.failedFuture(listenerFailed);
         }
+        if (outcome.isComplete()) {
+            settle(ctx, id, outcome.succeeded() ? 204 : 500);
+            return;
+        }
+        // A listener that never answers must not hold its ID (every retry would get 409) nor the connection.
+        long timer = ctx.vertx().setTimer(listenerTimeoutMillis, late -> settle(ctx, id, 503));
         outcome.onComplete(done -> {
-            if (done.succeeded()) {
-                replays.handled(id);
-                answer(ctx, 204);
-            } else {
-                replays.forget(id);
-                answer(ctx, 500);
+            if (ctx.vertx().cancelTimer(timer)) {
+                settle(ctx, id, done.succeeded() ? 204 : 500);
             }
         });
+    }
+
+    /** Records the listener's verdict and answers it: only an accepted event is remembered as handled. */
+    private void settle(RoutingContext ctx, String id, int status) {
+        if (status == 204) {
+            replays.handled(id);
+        } else {
+            replays.forget(id);
+        }
+        answer(ctx, status);
     }
 
     private void reject(RoutingContext ctx, WebhookRejectedException rejection) {

@@ -20,11 +20,14 @@ public final class WebhookOptions {
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** About a megabyte of memory at most; far more than the deliveries of a tolerance window. */
     public static final int DEFAULT_REPLAY_MEMORY = 10_000;
+    /** Svix gives up waiting for an answer after 15 s; answering later helps nobody. */
+    public static final Duration DEFAULT_LISTENER_TIMEOUT = Duration.ofSeconds(15);
 
     private final List<WebhookSecret> secrets = new ArrayList<>();
     private Duration tolerance = DEFAULT_TOLERANCE;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int replayMemory = DEFAULT_REPLAY_MEMORY;
+    private Duration listenerTimeout = DEFAULT_LISTENER_TIMEOUT;
     private Clock clock = Clock.systemUTC();
 
     public WebhookOptions() {
@@ -35,6 +38,7 @@ public final class WebhookOptions {
         this.tolerance = other.tolerance;
         this.maxBodyBytes = other.maxBodyBytes;
         this.replayMemory = other.replayMemory;
+        this.listenerTimeout = other.listenerTimeout;
         this.clock = other.clock;
     }
 
@@ -96,6 +100,23 @@ public final class WebhookOptions {
         return replayMemory;
     }
 
+    /**
+     * How long the listener's future may take; then the delivery is answered 503 and its ID forgotten, so Svix's
+     * retry reaches the listener again (a listener that finishes late may then see the event twice). Default 15 s.
+     */
+    public WebhookOptions setListenerTimeout(Duration listenerTimeout) {
+        if (listenerTimeout == null || listenerTimeout.isNegative() || listenerTimeout.isZero()) {
+            throw new InvalidInputException("listenerTimeout", "must be positive, was " + listenerTimeout,
+                    "pass a duration such as Duration.ofSeconds(15)");
+        }
+        this.listenerTimeout = listenerTimeout;
+        return this;
+    }
+
+    public Duration getListenerTimeout() {
+        return listenerTimeout;
+    }
+
     /** The clock timestamps are checked against; the system's by default (tests pass a fixed one). */
     public WebhookOptions setClock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -109,6 +130,6 @@ public final class WebhookOptions {
     @Override
     public String toString() {
         return "WebhookOptions{secrets=" + secrets.size() + ", tolerance=" + tolerance + ", maxBodyBytes="
-                + maxBodyBytes + ", replayMemory=" + replayMemory + "}";
+                + maxBodyBytes + ", replayMemory=" + replayMemory + ", listenerTimeout=" + listenerTimeout + "}";
     }
 }

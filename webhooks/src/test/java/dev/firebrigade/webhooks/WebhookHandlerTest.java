@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +56,8 @@ class WebhookHandlerTest {
     }
 
     private static WebhookHandler handler(WebhookListener listener) {
-        var options = new WebhookOptions().addSecret(SECRET).setMaxBodyBytes(MAX_BODY).setReplayMemory(50);
+        var options = new WebhookOptions().addSecret(SECRET).setMaxBodyBytes(MAX_BODY).setReplayMemory(50)
+                .setListenerTimeout(Duration.ofSeconds(2));
         return IncidentIoWebhooks.handler(options, listener).onRejected(rejection -> rejected.add(rejection.reason()));
     }
 
@@ -121,6 +123,24 @@ class WebhookHandlerTest {
     }
 
     @Test
+    void aListenerThatNeverAnswersGets503AfterTheTimeoutAndTheRetryReachesItAgain() {
+        behaviour = event -> Promise.promise().future();
+        String body = Deliveries.actionCreated("A10", "Wait forever");
+        long first = Instant.now().getEpochSecond() - 10;
+
+        long started = System.nanoTime();
+        var timedOut = deliveries.post(deliveries.signed("msg_hangs", first, body), body);
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+        behaviour = event -> Future.succeededFuture();
+        var retried = deliveries.post(deliveries.signed("msg_hangs", first + 5, body), body);
+
+        assertThat(timedOut.status()).isEqualTo(503);
+        assertThat(waitedMillis).isBetween(1_900L, 10_000L);
+        assertThat(retried.status()).isEqualTo(204);
+        assertThat(received).hasSize(2);
+    }
+
+    @Test
     void refusesForgeriesWith400AndNoDetail() {
         String body = Deliveries.actionCreated("A4", "Call the fire brigade");
         MultiMap tampered = deliveries.signed("msg_forged", body);
@@ -162,12 +182,16 @@ class WebhookHandlerTest {
     }
 
     @Test
-    void aRetryWhileTheFirstAttemptIsStillHandledIsAskedToComeBackLater() {
+    void aRetryWhileTheFirstAttemptIsStillHandledIsAskedToComeBackLater() throws InterruptedException {
         Promise<Void> accepted = Promise.promise();
         behaviour = event -> accepted.future();
         String body = Deliveries.actionCreated("A6", "Page the DBA");
         var first = deliveries.open(deliveries.signed("msg_busy", Instant.now().getEpochSecond() - 5, body))
                 .send(Buffer.buffer(body));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (received.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
 
         var retry = deliveries.post(deliveries.signed("msg_busy", body), body);
         accepted.complete();
