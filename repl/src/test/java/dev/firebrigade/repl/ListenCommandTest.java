@@ -141,12 +141,18 @@ class ListenCommandTest {
     }
 
     private static int post(Vertx vertx, int port, String id, long timestamp, String signature, String body) {
-        return vertx.createHttpClient().request(HttpMethod.POST, port, "127.0.0.1", "/hooks")
-                .compose(request -> request.putHeader("webhook-id", id)
-                        .putHeader("webhook-timestamp", Long.toString(timestamp))
-                        .putHeader("webhook-signature", signature)
-                        .send(Buffer.buffer(body)))
-                .map(response -> response.statusCode()).await();
+        // Held and closed here: Vert.x closes a client nobody references any more, even mid-request.
+        var client = vertx.createHttpClient();
+        try {
+            return client.request(HttpMethod.POST, port, "127.0.0.1", "/hooks")
+                    .compose(request -> request.putHeader("webhook-id", id)
+                            .putHeader("webhook-timestamp", Long.toString(timestamp))
+                            .putHeader("webhook-signature", signature)
+                            .send(Buffer.buffer(body)))
+                    .map(response -> response.statusCode()).await();
+        } finally {
+            client.close().await();
+        }
     }
 
     private static Run listen(List<String> args, Map<String, String> env, Future<Void> stop) {

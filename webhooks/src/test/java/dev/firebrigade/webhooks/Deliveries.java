@@ -38,6 +38,11 @@ final class Deliveries {
     }
 
     MultiMap signed(String id, long timestamp, String body) {
+        return signed(secret, id, timestamp, body);
+    }
+
+    /** Headers of a delivery signed with any secret, e.g. another endpoint's. */
+    static MultiMap signed(WebhookSecret secret, String id, long timestamp, String body) {
         return MultiMap.caseInsensitiveMultiMap()
                 .add("content-type", "application/json")
                 .add("webhook-id", id)

@@ -144,8 +144,8 @@ class WebhookHandlerTest {
     void refusesForgeriesWith400AndNoDetail() {
         String body = Deliveries.actionCreated("A4", "Call the fire brigade");
         MultiMap tampered = deliveries.signed("msg_forged", body);
-        MultiMap wrongSecret = new Deliveries(vertx, 0, "/", "whsec_c2VjcmV0LW9mLWFub3RoZXItZW5kcG9pbnQ=")
-                .signed("msg_other", body);
+        MultiMap wrongSecret = Deliveries.signed(WebhookSecret.parse("whsec_c2VjcmV0LW9mLWFub3RoZXItZW5kcG9pbnQ="),
+                "msg_other", Instant.now().getEpochSecond(), body);
         MultiMap old = deliveries.signed("msg_old", Instant.now().minusSeconds(301).getEpochSecond(), body);
         MultiMap future = deliveries.signed("msg_future", Instant.now().plusSeconds(301).getEpochSecond(), body);
         MultiMap unsigned = MultiMap.caseInsensitiveMultiMap().addAll(deliveries.signed("msg_unsigned", body))
