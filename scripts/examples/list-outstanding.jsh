@@ -3,7 +3,7 @@
 //   scripts/firebrigade run scripts/examples/list-outstanding.jsh [INCIDENT]
 //
 // INCIDENT is an ID or a reference (INC-123). Without one it lists the sandbox's demo incident INC-2 (no
-// INCIDENT_IO_API_KEY needed).
+// INCIDENT_IO_API_KEY needed). It reads every page of GET /v3/actions?incident_id=….
 
 var incident = args().isEmpty() ? "INC-2" : args().get(0);
 // JShell ends a snippet at the first complete line: keep the dots at the ends of lines.

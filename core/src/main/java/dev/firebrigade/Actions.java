@@ -2,6 +2,9 @@ package dev.firebrigade;
 
 import dev.firebrigade.bulk.Bulk;
 import dev.firebrigade.bulk.BulkSource;
+import dev.firebrigade.bulk.JournalBinding;
+import dev.firebrigade.error.ActionsApiRemovedException;
+import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.ActionStatus;
 import dev.firebrigade.transport.ApiRequest;
@@ -13,7 +16,9 @@ import io.vertx.core.http.HttpMethod;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -31,12 +36,16 @@ public final class Actions {
      */
     private static final Duration CLAIM_MARGIN = Duration.ofSeconds(10);
     private final CreateLedger ledger;
+    private final Supplier<Future<JournalBinding>> binding;
 
-    Actions(Transport transport, ActionsApi api, References references, Vertx vertx) {
+    /** @param binding learns where creates through these actions land, for a bulk journal */
+    Actions(Transport transport, ActionsApi api, References references, Vertx vertx,
+            Supplier<Future<JournalBinding>> binding) {
         this.transport = transport;
         this.api = api;
+        this.binding = binding;
         this.references = references;
-        this.pager = new Pager<>(vertx, transport, ActionPayloads.Many.class);
+        this.pager = new Pager<>(vertx, transport, ActionPayloads.Many.class, this::removalExplained);
         this.ledger = new CreateLedger(transport.retryPolicy().clockSkewTolerance().plus(CLAIM_MARGIN));
     }
 
@@ -45,11 +54,16 @@ public final class Actions {
         return new ActionDraft(this, null, null, null).forIncident(incident);
     }
 
+    /** Which actions API this talks to, as {@link IncidentIoOptions#setActionsApi} chose. */
+    public ActionsApi api() {
+        return api;
+    }
+
     /** Fetches one action. */
     public Future<Action> get(String id) {
-        return Futures.attempt(() -> transport
+        return explained(Futures.attempt(() -> transport
                 .send(ApiRequest.of(HttpMethod.GET, api.path() + "/{id}", id), ActionPayloads.One.class)
-                .map(ActionPayloads.One::action));
+                .map(ActionPayloads.One::action)), id);
     }
 
     /** Starts a list query; finish it with {@code fetch()}, {@code firstPage()}, {@code stream()} or {@code collect(n)}. */
@@ -74,7 +88,18 @@ public final class Actions {
 
     /** Deletes an action (incident.io answers 204). */
     public Future<Void> delete(String id) {
-        return Futures.attempt(() -> transport.send(ApiRequest.of(HttpMethod.DELETE, api.path() + "/{id}", id), Void.class));
+        return explained(Futures.attempt(() -> transport.send(
+                ApiRequest.of(HttpMethod.DELETE, api.path() + "/{id}", id), Void.class)), id);
+    }
+
+    /**
+     * The incident's actions that a create started at {@code since} (incident.io's clock, tolerance already taken
+     * off) may have made: how a create whose answer was lost is looked for, by {@link SafeCreate} and the bulk. On v3
+     * only that window is asked for ({@code created_at[gte]}, paged); v2 cannot filter, so it lists them all.
+     */
+    public ActionQuery createdSinceOnIncident(String incidentId, Instant since) {
+        ActionQuery all = list().forIncident(incidentId);
+        return api == ActionsApi.V3 ? all.createdSince(since) : all;
     }
 
     /**
@@ -103,14 +128,22 @@ public final class Actions {
         return Bulk.of(pager.vertx(), this, source);
     }
 
+    /**
+     * Where creates through these actions land, as a bulk journal records it: the base URL, who the API key is
+     * ({@code GET /v1/identity}: its name and organisation, never the key) and the actions API.
+     */
+    public Future<JournalBinding> journalBinding() {
+        return Futures.attempt(binding::get);
+    }
+
     References references() {
         return references;
     }
 
     /** Creates the action without losing or doubling it when the answer is lost: see {@link SafeCreate}. */
     Future<Action> create(ActionPayloads.Create payload) {
-        return new SafeCreate(transport, ledger, createRequest(payload), payload,
-                mode -> list().forIncident(payload.incidentId()).mode(mode).fetch()).run();
+        return explained(new SafeCreate(transport, ledger, createRequest(payload), payload,
+                (mode, since) -> createdSinceOnIncident(payload.incidentId(), since).mode(mode).fetch()).run(), null);
     }
 
     RequestPreview preview(ActionPayloads.Create payload) {
@@ -118,9 +151,49 @@ public final class Actions {
     }
 
     Future<Action> replace(String id, ActionPayloads.Update payload) {
-        return Futures.attempt(() -> transport
+        return explained(Futures.attempt(() -> transport
                 .send(ApiRequest.of(HttpMethod.PUT, api.path() + "/{id}", id).withBody(payload), ActionPayloads.One.class)
-                .map(ActionPayloads.One::action));
+                .map(ActionPayloads.One::action)), id);
+    }
+
+    /**
+     * {@code call}, with a failure that shows the v2 API has been removed turned into
+     * {@link ActionsApiRemovedException}: a 410 from any v2 route, or a 404 from the collection, which exists for as
+     * long as v2 does. A 404 about one action ({@code id}) may just mean there is no such action, so v3 is asked for
+     * it: if v3 has it, v2 is gone.
+     */
+    private <T> Future<T> explained(Future<T> call, String id) {
+        if (api != ActionsApi.V2) {
+            return call;
+        }
+        return call.recover(error -> {
+            if (!(error instanceof IncidentIoException failure) || failure.status() != 404 || id == null
+                    || failure instanceof ActionsApiRemovedException) {
+                return Future.failedFuture(removalExplained(error));
+            }
+            ApiRequest onV3 = ApiRequest.of(HttpMethod.GET, ActionsApi.V3.path() + "/{id}", id);
+            return transport.send(onV3, ActionPayloads.One.class)
+                    .transform(found -> Future.failedFuture(found.succeeded() ? removed(failure) : failure));
+        });
+    }
+
+    /** A 410 from a v2 route, or a 404 from its collection, as {@link ActionsApiRemovedException}; else as is. */
+    private Throwable removalExplained(Throwable error) {
+        if (api == ActionsApi.V2 && error instanceof IncidentIoException failure
+                && !(failure instanceof ActionsApiRemovedException) && failure.path() != null
+                && failure.path().startsWith(ActionsApi.V2.path())
+                && (failure.status() == 410
+                || failure.status() == 404 && failure.path().equals(ActionsApi.V2.path()))) {
+            return removed(failure);
+        }
+        return error;
+    }
+
+    private static ActionsApiRemovedException removed(IncidentIoException answer) {
+        return new ActionsApiRemovedException(answer, "incident.io no longer serves the v2 actions API ("
+                + ActionsApi.V2.path() + " was deprecated and removed on " + ActionsApi.V2_REMOVAL
+                + "); nothing was retried. Switch to v3: unset " + IncidentIo.ACTIONS_API_ENV
+                + " or set it to v3, or call setActionsApi(ActionsApi.V3) on IncidentIoOptions");
     }
 
     private ApiRequest createRequest(ActionPayloads.Create payload) {

@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.bulk.JournalBinding;
 import dev.firebrigade.model.Identity;
 import dev.firebrigade.transport.ApiRequest;
 import dev.firebrigade.transport.Transport;
@@ -30,7 +31,8 @@ final class DefaultIncidentIo implements IncidentIo {
         this.users = new Users(vertx, transport);
         this.incidents = new Incidents(vertx, transport);
         this.references = new References(users, incidents, this.options);
-        this.actions = new Actions(transport, this.options.getActionsApi(), references, vertx);
+        this.actions = new Actions(transport, this.options.getActionsApi(), references, vertx,
+                () -> identity().map(id -> JournalBinding.of(this.options.getBaseUrl(), id, this.options.getActionsApi())));
         this.raw = new Raw(transport);
     }
 

@@ -15,6 +15,8 @@ public interface IncidentIo {
     String API_KEY_ENV = "INCIDENT_IO_API_KEY";
     /** The environment variable overriding the base URL (for a proxy or a sandbox). */
     String BASE_URL_ENV = "INCIDENT_IO_BASE_URL";
+    /** The environment variable choosing the actions API: {@code v3} (the default) or the deprecated {@code v2}. */
+    String ACTIONS_API_ENV = "INCIDENT_IO_ACTIONS_API";
 
     /** A client on the caller's Vert.x, which {@link #close()} leaves running. */
     static IncidentIo create(Vertx vertx, IncidentIoOptions options) {
@@ -26,7 +28,10 @@ public interface IncidentIo {
         return new DefaultIncidentIo(Vertx.vertx(), options, true);
     }
 
-    /** A client configured from {@value #API_KEY_ENV} and {@value #BASE_URL_ENV}, with a Vert.x of its own. */
+    /**
+     * A client configured from {@value #API_KEY_ENV}, {@value #BASE_URL_ENV} and {@value #ACTIONS_API_ENV}, with a
+     * Vert.x of its own.
+     */
     static IncidentIo fromEnv() {
         return create(optionsFrom(System.getenv()));
     }
@@ -37,13 +42,23 @@ public interface IncidentIo {
     }
 
     /**
-     * Options from environment-style variables: {@value #API_KEY_ENV} (required) and {@value #BASE_URL_ENV}
-     * (default {@value IncidentIoOptions#DEFAULT_BASE_URL}).
+     * Options from environment-style variables: {@value #API_KEY_ENV} (required), {@value #BASE_URL_ENV}
+     * (default {@value IncidentIoOptions#DEFAULT_BASE_URL}) and {@value #ACTIONS_API_ENV} (see
+     * {@link #actionsApiFrom(Map)}). A bad value fails with an {@code InvalidInputException} naming the variable.
      */
     static IncidentIoOptions optionsFrom(Map<String, String> env) {
-        var options = new IncidentIoOptions().setApiKey(ApiKey.of(env.get(API_KEY_ENV)));
+        var options = new IncidentIoOptions().setApiKey(ApiKey.of(env.get(API_KEY_ENV)))
+                .setActionsApi(actionsApiFrom(env));
         String baseUrl = env.get(BASE_URL_ENV);
         return baseUrl == null || baseUrl.isBlank() ? options : options.setBaseUrl(baseUrl);
+    }
+
+    /**
+     * The actions API {@value #ACTIONS_API_ENV} chooses: {@code v3} or {@code v2} in any case, unset or blank for the
+     * default {@code v3}; any other value fails with an {@code InvalidInputException} naming the variable.
+     */
+    static ActionsApi actionsApiFrom(Map<String, String> env) {
+        return ActionsApi.parse(env.get(ACTIONS_API_ENV), ACTIONS_API_ENV);
     }
 
     /** Incident actions. */

@@ -19,7 +19,7 @@ public final class IncidentIoOptions {
 
     private String baseUrl = DEFAULT_BASE_URL;
     private ApiKey apiKey;
-    private ActionsApi actionsApi = ActionsApi.V2;
+    private ActionsApi actionsApi = ActionsApi.V3;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration requestTimeout = Duration.ofSeconds(60);
@@ -86,7 +86,10 @@ public final class IncidentIoOptions {
         return actionsApi;
     }
 
-    /** Which actions endpoints every actions call uses; the DSL is the same for both. */
+    /**
+     * Which actions endpoints every actions call uses, {@link ActionsApi#V3} by default; the DSL is the same for both.
+     * {@link ActionsApi#V2} stays selectable until incident.io removes it on {@link ActionsApi#V2_REMOVAL}.
+     */
     public IncidentIoOptions setActionsApi(ActionsApi actionsApi) {
         this.actionsApi = Objects.requireNonNull(actionsApi, "actionsApi");
         return this;

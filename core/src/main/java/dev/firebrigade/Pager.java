@@ -9,17 +9,25 @@ import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Fetches the pages of one list endpoint: sends a request, decodes the page and knows how to ask for the next. */
 final class Pager<T> {
     private final Vertx vertx;
     private final Transport transport;
     private final Class<? extends PageBody<T>> bodyType;
+    /** Turns a failure into the one to report, for an endpoint whose failures need explaining (a removed API). */
+    private final UnaryOperator<Throwable> explain;
 
     Pager(Vertx vertx, Transport transport, Class<? extends PageBody<T>> bodyType) {
+        this(vertx, transport, bodyType, UnaryOperator.identity());
+    }
+
+    Pager(Vertx vertx, Transport transport, Class<? extends PageBody<T>> bodyType, UnaryOperator<Throwable> explain) {
         this.vertx = vertx;
         this.transport = transport;
         this.bodyType = bodyType;
+        this.explain = explain;
     }
 
     Vertx vertx() {
@@ -37,7 +45,7 @@ final class Pager<T> {
                         request.method().name(), request.path(), null));
             }
             return Future.succeededFuture(new Page<>(this, request, body.items(), body.paginationMeta()));
-        });
+        }, failure -> Future.failedFuture(explain.apply(failure)));
     }
 
     /** {@code request} asking for the page after {@code cursor}: every other parameter is kept as it was. */

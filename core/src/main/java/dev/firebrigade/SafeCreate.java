@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.error.ActionsApiRemovedException;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.OutcomeUnknownException;
 import dev.firebrigade.error.TimeoutException;
@@ -18,7 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -26,9 +27,10 @@ import java.util.function.Supplier;
  * <ol>
  *   <li>POST. The transport retries only what provably was not processed (429, a connection never made).</li>
  *   <li>Outcome unknown (timeout after sending, reset, 5xx, unreadable 2xx)? Let it settle
- *       ({@link RetryPolicy#reconcileDelay()}), then list the incident's actions and look for one with the same
- *       description and assignee, created since the first attempt began (by incident.io's clock, less
- *       {@link RetryPolicy#clockSkewTolerance()}), that no other create of this client has claimed.</li>
+ *       ({@link RetryPolicy#reconcileDelay()}), then list the incident's actions created since the first attempt began
+ *       (by incident.io's clock, less {@link RetryPolicy#clockSkewTolerance()}; on v3 incident.io is asked for only
+ *       that window, v2 lists everything) and look for one with the same description and assignee that no other
+ *       create of this client has claimed.</li>
  *   <li>Found: that is the result. Absent: POST again, up to {@link RetryPolicy#createAttempts()} in all.</li>
  *   <li>Still unknown (every check failed, the attempts or the call's deadline ran out): {@link OutcomeUnknownException}
  *       with the draft, never a guess.</li>
@@ -45,16 +47,17 @@ final class SafeCreate {
     private final ApiRequest request;
     private final ActionPayloads.Create payload;
     private final CreateLedger.Key key;
-    private final Function<IncidentMode, Future<List<Action>>> listing;
+    private final BiFunction<IncidentMode, Instant, Future<List<Action>>> listing;
     private final RetryPolicy policy;
     private final Deadline deadline;
     private Instant firstAttempt;
 
     /**
-     * @param listing lists the incident's actions in the given mode (null for incident.io's default modes)
+     * @param listing lists the incident's actions in the given mode (null for incident.io's default modes) that were
+     *                created at or after the instant, as far as the API can filter (v3 can, v2 lists them all)
      */
     SafeCreate(Transport transport, CreateLedger ledger, ApiRequest request, ActionPayloads.Create payload,
-               Function<IncidentMode, Future<List<Action>>> listing) {
+               BiFunction<IncidentMode, Instant, Future<List<Action>>> listing) {
         this.transport = transport;
         this.ledger = ledger;
         this.request = request;
@@ -135,6 +138,12 @@ final class SafeCreate {
         }).compose(turn -> findLanded().transform(found -> {
             if (found.failed()) {
                 ledger.endReconcile(key, null);
+                if (found.cause() instanceof ActionsApiRemovedException gone) {
+                    // Checking again would meet the same answer: say what to do, the unknown outcome attached.
+                    gone.addSuppressed(unknown("the actions API was removed while checking whether it was created",
+                            attempt, failure));
+                    return Future.failedFuture(gone);
+                }
                 if (check < policy.createAttempts()) {
                     return check(attempt, failure, check + 1, policy.backoff(check), found.cause());
                 }
@@ -163,9 +172,13 @@ final class SafeCreate {
 
     /** The oldest unclaimed action matching the draft created since the first attempt, or null when none. */
     private Future<Action> findLanded() {
-        return bounded(listing.apply(null)).compose(actions -> {
-            // After the listing: its answer's Date header is the freshest reading of incident.io's clock.
-            Instant since = windowStart();
+        // The window incident.io is asked for, from the clock offset known so far.
+        Instant asked = windowStart();
+        return bounded(listing.apply(null, asked)).compose(actions -> {
+            // The listing's own Date header is the freshest reading of incident.io's clock. On v2, which lists
+            // everything, it may open the window earlier; on v3 incident.io sent only the window asked for.
+            Instant fresh = windowStart();
+            Instant since = fresh.isBefore(asked) ? fresh : asked;
             Action found = match(actions, since);
             if (found != null) {
                 return Future.succeededFuture(found);
@@ -178,7 +191,7 @@ final class SafeCreate {
         if (index == OTHER_MODES.size()) {
             return Future.succeededFuture(null);
         }
-        return bounded(listing.apply(OTHER_MODES.get(index))).compose(actions -> {
+        return bounded(listing.apply(OTHER_MODES.get(index), since)).compose(actions -> {
             Action found = match(actions, since);
             return found != null ? Future.succeededFuture(found) : searchOtherModes(index + 1, since);
         });

@@ -36,7 +36,7 @@ class ActionsDslTest extends SandboxFixture {
         assertThat(action.createdAt()).isAfter(before).isBefore(Instant.now().plusSeconds(1));
         assertThat(action.updatedAt()).isEqualTo(action.createdAt());
 
-        JsonObject sent = new JsonObject(last("POST", "/v2/actions").body());
+        JsonObject sent = new JsonObject(last("POST", "/v3/actions").body());
         assertThat(sent).isEqualTo(new JsonObject()
                 .put("incident_id", INCIDENT).put("description", "Call the fire brigade").put("assignee_id", LISA));
     }
@@ -59,7 +59,7 @@ class ActionsDslTest extends SandboxFixture {
         Action action = io.actions().forIncident(INCIDENT).describe("Page the database team").create().await();
 
         assertThat(action.assignee()).isNull();
-        assertThat(new JsonObject(last("POST", "/v2/actions").body()).containsKey("assignee_id")).isFalse();
+        assertThat(new JsonObject(last("POST", "/v3/actions").body()).containsKey("assignee_id")).isFalse();
     }
 
     @Test
@@ -79,7 +79,7 @@ class ActionsDslTest extends SandboxFixture {
 
         assertThat(listed).extracting(Action::id).contains(mine.id());
         assertThat(listed).extracting(Action::incidentId).containsOnly(OTHER_INCIDENT);
-        assertThat(last("GET", "/v2/actions").query()).isEqualTo("incident_id=" + OTHER_INCIDENT);
+        assertThat(last("GET", "/v3/actions").query()).isEqualTo("incident_id=" + OTHER_INCIDENT + "&page_size=250");
     }
 
     @Test
@@ -93,7 +93,7 @@ class ActionsDslTest extends SandboxFixture {
 
         assertThat(standard).extracting(Action::id).doesNotContain(drill.id());
         assertThat(tests).extracting(Action::id).contains(drill.id());
-        assertThat(last("GET", "/v2/actions").query()).isEqualTo("incident_mode=test");
+        assertThat(last("GET", "/v3/actions").query()).isEqualTo("incident_mode=test&page_size=250");
     }
 
     @Test
@@ -104,7 +104,7 @@ class ActionsDslTest extends SandboxFixture {
 
         assertThat(completed.status()).isEqualTo(ActionStatus.COMPLETED);
         assertThat(completed.completedAt()).isNotNull();
-        assertThat(new JsonObject(last("PUT", "/v2/actions/" + created.id()).body())).isEqualTo(new JsonObject()
+        assertThat(new JsonObject(last("PUT", "/v3/actions/" + created.id()).body())).isEqualTo(new JsonObject()
                 .put("description", "Call the fire brigade").put("status", "completed").put("assignee_id", LISA));
 
         Action reopened = io.actions().reopen(created.id()).await();
@@ -135,7 +135,7 @@ class ActionsDslTest extends SandboxFixture {
         Action edited = io.actions().edit(created.id()).unassigned().apply().await();
 
         assertThat(edited.assignee()).isNull();
-        assertThat(new JsonObject(last("PUT", "/v2/actions/" + created.id()).body()).containsKey("assignee_id")).isFalse();
+        assertThat(new JsonObject(last("PUT", "/v3/actions/" + created.id()).body()).containsKey("assignee_id")).isFalse();
     }
 
     @Test
@@ -147,7 +147,7 @@ class ActionsDslTest extends SandboxFixture {
         assertThat(sandbox.state().action(created.id())).isEmpty();
         assertThatThrownBy(() -> io.actions().get(created.id()).await())
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("404 not_found on GET /v2/actions/" + created.id());
+                .hasMessageContaining("404 not_found on GET /v3/actions/" + created.id());
     }
 
     @Test
@@ -177,7 +177,7 @@ class ActionsDslTest extends SandboxFixture {
         var preview = io.actions().forIncident(INCIDENT).describe("Call the fire brigade").assignTo(LISA).dryRun();
 
         assertThat(preview.method()).isEqualTo("POST");
-        assertThat(preview.url()).isEqualTo(sandbox.baseUrl() + "/v2/actions");
+        assertThat(preview.url()).isEqualTo(sandbox.baseUrl() + "/v3/actions");
         assertThat(new JsonObject(preview.body())).isEqualTo(new JsonObject()
                 .put("incident_id", INCIDENT).put("description", "Call the fire brigade").put("assignee_id", LISA));
         assertThat(preview.headers()).containsEntry("Content-Type", "application/json")

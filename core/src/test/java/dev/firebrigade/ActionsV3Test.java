@@ -27,22 +27,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The same DSL on {@code /v3/actions}: every call moves, the list is paginated and filterable by time. */
 class ActionsV3Test extends SandboxFixture {
     private static IncidentIo v3;
+    private static IncidentIo v2;
 
     @BeforeAll
-    static void v3Client() {
+    static void clients() {
         v3 = IncidentIo.create(vertx, clientOptions().setActionsApi(ActionsApi.V3));
+        v2 = IncidentIo.create(vertx, clientOptions().setActionsApi(ActionsApi.V2));
     }
 
     @AfterAll
-    static void closeV3Client() {
+    static void closeClients() {
         v3.close().await();
+        v2.close().await();
+    }
+
+    @Test
+    void v3IsTheDefault() {
+        assertThat(new IncidentIoOptions().getActionsApi()).isEqualTo(ActionsApi.V3);
+        assertThat(io.actions().api()).isEqualTo(ActionsApi.V3);
     }
 
     @Test
     void everyCallGoesToV3AndSharesStateWithV2() {
         Action created = v3.actions().forIncident("INC-2").describe("Call the fire brigade")
                 .assignTo(DemoData.EMAIL_LISA).create().await();
-        Action seenByV2 = io.actions().get(created.id()).await();
+        Action seenByV2 = v2.actions().get(created.id()).await();
         Action completed = v3.actions().complete(created.id()).await();
         Action edited = v3.actions().edit(created.id()).unassigned().apply().await();
         v3.actions().delete(created.id()).await();
@@ -119,9 +128,9 @@ class ActionsV3Test extends SandboxFixture {
 
     @Test
     void timeFiltersOnV2FailBeforeSendingRatherThanBeIgnored() {
-        assertThat(io.actions().list().createdSince(Instant.now()).fetch().cause())
+        assertThat(v2.actions().list().createdSince(Instant.now()).fetch().cause())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("setActionsApi(ActionsApi.V3)");
-        assertThat(io.actions().list().updatedBetween(LocalDate.of(2021, 1, 2), LocalDate.of(2021, 1, 1)).fetch().cause())
+        assertThat(v2.actions().list().updatedBetween(LocalDate.of(2021, 1, 2), LocalDate.of(2021, 1, 1)).fetch().cause())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("updatedBetween(...)");
         assertThat(v3.actions().list().pageSize(251).fetch().cause()).isInstanceOf(InvalidInputException.class);
         assertThat(sandbox.requests()).isEmpty();
@@ -129,7 +138,7 @@ class ActionsV3Test extends SandboxFixture {
 
     @Test
     void v2ListsEverythingAsOnePage() {
-        var page = io.actions().list().forIncident(DemoData.INCIDENT_1).pageSize(1).firstPage().await();
+        var page = v2.actions().list().forIncident(DemoData.INCIDENT_1).pageSize(1).firstPage().await();
 
         assertThat(page.hasNext()).isFalse();
         assertThat(page.items()).extracting(Action::id).contains(DemoData.ACTION_SPEC_EXAMPLE, DemoData.ACTION_COMPLETED);

@@ -78,12 +78,12 @@ class BulkFaultsTest extends SandboxFixture {
     private static void injectFaults() {
         var faults = sandbox.faults().seed(42);
         // Processed, but the answer is lost: only reconciliation can tell.
-        faults.on("POST", "/v2/actions").resetAfterProcessing().probability(0.05);
+        faults.on("POST", "/v3/actions").resetAfterProcessing().probability(0.05);
         // Not processed, and the client cannot know: reconciled, found absent, sent again.
-        faults.on("POST", "/v2/actions").resetBeforeProcessing().probability(0.05);
-        faults.on("POST", "/v2/actions").status(503).probability(0.05);
+        faults.on("POST", "/v3/actions").resetBeforeProcessing().probability(0.05);
+        faults.on("POST", "/v3/actions").status(503).probability(0.05);
         // Not processed, and the client knows: everything waits out Retry-After (1 s), then it is sent again.
-        faults.on("POST", "/v2/actions").tooManyRequests(Duration.ofMillis(10)).probability(0.004);
+        faults.on("POST", "/v3/actions").tooManyRequests(Duration.ofMillis(10)).probability(0.004);
     }
 
     private void assertLandedOnceWithACompleteJournal(String prefix, int rows, Path journal) throws IOException {

@@ -28,7 +28,7 @@ class BulkResumeTest extends SandboxFixture {
     void stoppedMidwayThenResumedCreatesEachRowOnce() throws IOException {
         Path csv = csv("stop", 300);
         Path journal = dir.resolve("stop.journal");
-        sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(15));
+        sandbox.faults().on("POST", "/v3/actions").latency(Duration.ofMillis(15));
         BulkReport stopped;
         try {
             BulkJob job = io.actions().bulk(csv).journal(journal).concurrency(8)
@@ -94,11 +94,57 @@ class BulkResumeTest extends SandboxFixture {
     }
 
     @Test
+    void aJournalWrittenOnV2ResumesOnV3WithTheSameActionIds() throws IOException {
+        Path csv = csv("upgrade", 120);
+        Path journal = dir.resolve("upgrade.journal");
+        IncidentIo v2 = IncidentIo.create(vertx, clientOptions().setActionsApi(ActionsApi.V2));
+        try {
+            assertThat(v2.actions().bulk(csv).journal(journal).run().await().created()).isEqualTo(120);
+        } finally {
+            v2.close().await();
+        }
+        Map<Long, String> createdOnV2 = createdIds(journal);
+        // As if the v2 run died with rows 81..120 in flight: sent and created, but their outcomes never journaled.
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(journal)) {
+            JsonObject event = new JsonObject(line);
+            if (!(event.getLong("row", 0L) > 80 && !"sending".equals(event.getString("event")))
+                    && !"end".equals(event.getString("event"))) {
+                kept.add(line);
+            }
+        }
+        Files.writeString(journal, String.join("\n", kept) + "\n");
+        sandbox.clearRequests();
+
+        BulkReport resumed = io.actions().bulk(csv).journal(journal).run().await();
+
+        assertThat(io.actions().api()).isEqualTo(ActionsApi.V3);
+        assertThat(resumed.ok()).isTrue();
+        assertThat(resumed.skipped()).isEqualTo(120);
+        assertThat(resumed.created()).isZero();
+        assertThat(sandbox.requests()).noneMatch(r -> r.method().equals("POST") || r.path().startsWith("/v2/actions"));
+        assertThat(createdIds(journal)).isEqualTo(createdOnV2);
+        assertExactlyOnce("upgrade-", 120);
+    }
+
+    /** Row number to the action ID its last {@code created} event names. */
+    private static Map<Long, String> createdIds(Path journal) throws IOException {
+        Map<Long, String> ids = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(journal)) {
+            JsonObject event = new JsonObject(line);
+            if ("created".equals(event.getString("event"))) {
+                ids.put(event.getLong("row"), event.getString("action"));
+            }
+        }
+        return ids;
+    }
+
+    @Test
     void closingTheClientMidwayLeavesRowsUnknownThatAResumeSettles() throws IOException {
         Path csv = csv("close", 300);
         Path journal = dir.resolve("close.journal");
         IncidentIo doomed = IncidentIo.create(vertx, clientOptions());
-        sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(20));
+        sandbox.faults().on("POST", "/v3/actions").latency(Duration.ofMillis(20));
         BulkReport cut;
         try {
             BulkJob job = doomed.actions().bulk(csv).journal(journal).concurrency(8)
@@ -123,7 +169,7 @@ class BulkResumeTest extends SandboxFixture {
     void aJournalServesOneRunAtATime() throws IOException {
         Path csv = csv("locked", 50);
         Path journal = dir.resolve("locked.journal");
-        sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(50));
+        sandbox.faults().on("POST", "/v3/actions").latency(Duration.ofMillis(50));
         BulkJob first = io.actions().bulk(csv).journal(journal).concurrency(2).start();
         BulkTest.await(() -> {
             try {

@@ -168,7 +168,7 @@ class BulkTest extends SandboxFixture {
     void reportsProgressWithATotal() throws IOException {
         Path csv = csv("progress", 60);
         var seen = new CopyOnWriteArrayList<BulkProgress>();
-        sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(20));
+        sandbox.faults().on("POST", "/v3/actions").latency(Duration.ofMillis(20));
         io.actions().bulk(csv).concurrency(4).progressEvery(Duration.ofMillis(50)).onProgress(seen::add).run().await();
 
         assertThat(seen.size()).isGreaterThan(2);
@@ -188,7 +188,7 @@ class BulkTest extends SandboxFixture {
     @Test
     void keepsAtMostTheConfiguredConcurrencyInFlight() throws IOException {
         Path csv = csv("window", 24);
-        sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(100));
+        sandbox.faults().on("POST", "/v3/actions").latency(Duration.ofMillis(100));
         long started = System.nanoTime();
         io.actions().bulk(csv).concurrency(4).run().await();
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -203,7 +203,7 @@ class BulkTest extends SandboxFixture {
         Stream<ActionDraft> endless = Stream.generate(() -> io.actions().forIncident(INCIDENT)
                 .describe("stream-" + pulled.incrementAndGet()));
         var job = io.actions().bulk(endless).concurrency(4).start();
-        sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(10));
+        sandbox.faults().on("POST", "/v3/actions").latency(Duration.ofMillis(10));
         await(() -> job.progress().done() >= 40, Duration.ofSeconds(10));
         BulkReport report = job.stop().await();
 

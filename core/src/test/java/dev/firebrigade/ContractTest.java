@@ -51,18 +51,32 @@ class ContractTest extends SandboxFixture {
     }
 
     @Test
-    void everyActionsCallAgreesWithTheSpec() {
+    void everyActionsCallOnTheDefaultV3AgreesWithTheSpecsV3Operations() {
         sandbox.clearContractViolations();
+        sandbox.faults().on("POST", "/v3/actions").resetAfterProcessing().times(1);
+        Action found = io.actions().forIncident(INCIDENT).describe("Found by its window").create().await();
         Action created = io.actions().forIncident(INCIDENT).describe("Call the fire brigade").assignTo(LISA).create().await();
         io.actions().forIncident(INCIDENT).describe("Unassigned").create().await();
         io.actions().get(created.id()).await();
         io.actions().list().forIncident(INCIDENT).fetch().await();
+        io.actions().list().forIncident("INC-1").mode(IncidentMode.STANDARD).createdSince(LocalDate.of(2021, 1, 1))
+                .updatedUntil(Instant.parse("2030-01-01T00:00:00Z")).pageSize(1).collect(2).await();
+        io.actions().list().createdBetween(LocalDate.of(2021, 1, 1), LocalDate.of(2030, 1, 1)).collect(1).await();
         io.actions().complete(created.id()).await();
         io.actions().edit(created.id()).unassigned().describe("Done differently").apply().await();
         io.actions().reopen(created.id()).await();
         io.actions().delete(created.id()).await();
+        io.actions().delete(found.id()).await();
 
+        assertThat(io.actions().api()).isEqualTo(ActionsApi.V3);
         assertThat(sandbox.contractViolations()).isEmpty();
+        assertThat(undeclaredQueryParameters()).isEmpty();
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().contains("/actions"))
+                .allSatisfy(r -> assertThat(r.path()).startsWith("/v3/actions"))
+                .anySatisfy(r -> assertThat(r.query()).contains("created_at%5Bgte%5D="));
+        // The operations checked are the spec's own v3 ones, not v2's under another name.
+        assertThat(specJson.getJsonObject("paths").getJsonObject("/v3/actions").getJsonObject("get")
+                .getString("operationId")).isEqualTo("Actions V3#List");
     }
 
     @Test
@@ -70,15 +84,16 @@ class ContractTest extends SandboxFixture {
         var create = new ActionPayloads.Create(INCIDENT, "Call the fire brigade", LISA);
         var update = new ActionPayloads.Update("Call the fire brigade", ActionStatus.NOT_DOING, null);
 
+        assertThat(contract.validateRequest("POST", "/v3/actions", encode(create))).isEmpty();
+        assertThat(contract.validateRequest("PUT", "/v3/actions/{id}", encode(update))).isEmpty();
         assertThat(contract.validateRequest("POST", "/v2/actions", encode(create))).isEmpty();
-        assertThat(contract.validateRequest("PUT", "/v2/actions/{id}", encode(update))).isEmpty();
-        assertThat(contract.validateRequest("POST", "/v2/actions", new JsonObject().put("description", "no incident")))
+        assertThat(contract.validateRequest("POST", "/v3/actions", new JsonObject().put("description", "no incident")))
                 .as("the validator does reject a bad body").isNotEmpty();
     }
 
     @Test
     void decodesTheSpecsOwnCreateExampleCompletely() throws Exception {
-        JsonObject example = schemas.getJsonObject("ActionsCreateResultV2").getJsonObject("example");
+        JsonObject example = schemas.getJsonObject("ActionsCreateResultV3").getJsonObject("example");
 
         Action action = Json.mapper().readValue(example.encode(), ActionPayloads.One.class).action();
 
@@ -99,7 +114,7 @@ class ContractTest extends SandboxFixture {
 
     @Test
     void toleratesNewFieldsAndNewEnumValues() throws Exception {
-        JsonObject example = schemas.getJsonObject("ActionsCreateResultV2").getJsonObject("example").copy();
+        JsonObject example = schemas.getJsonObject("ActionsCreateResultV3").getJsonObject("example").copy();
         example.getJsonObject("action").put("status", "delegated").put("priority", new JsonObject().put("rank", 1));
         example.getJsonObject("action").getJsonObject("assignee").put("role", "incident_commander");
 
@@ -141,20 +156,23 @@ class ContractTest extends SandboxFixture {
     }
 
     @Test
-    void everyV3ActionsCallAgreesWithTheSpecsActionSchemas() {
-        IncidentIo v3 = IncidentIo.create(vertx, clientOptions().setActionsApi(ActionsApi.V3));
+    void theDeprecatedV2StillAgreesWithItsOperationsUntilItsRemoval() {
+        IncidentIo v2 = IncidentIo.create(vertx, clientOptions().setActionsApi(ActionsApi.V2));
         try {
             sandbox.clearContractViolations();
-            Action created = v3.actions().forIncident("INC-1").describe("v3").assignTo("lisa@incident.io").create().await();
-            v3.actions().get(created.id()).await();
-            v3.actions().list().forIncident("INC-1").createdSince(LocalDate.of(2021, 1, 1)).pageSize(1).collect(2).await();
-            v3.actions().complete(created.id()).await();
-            v3.actions().edit(created.id()).unassigned().apply().await();
-            v3.actions().delete(created.id()).await();
+            Action created = v2.actions().forIncident("INC-1").describe("v2").assignTo("lisa@incident.io").create().await();
+            v2.actions().get(created.id()).await();
+            v2.actions().list().forIncident("INC-1").fetch().await();
+            v2.actions().complete(created.id()).await();
+            v2.actions().edit(created.id()).unassigned().apply().await();
+            v2.actions().delete(created.id()).await();
 
             assertThat(sandbox.contractViolations()).isEmpty();
+            assertThat(undeclaredQueryParameters()).isEmpty();
+            assertThat(specJson.getJsonObject("paths").getJsonObject("/v2/actions").getJsonObject("post")
+                    .getBoolean("deprecated")).isTrue();
         } finally {
-            v3.close().await();
+            v2.close().await();
         }
     }
 

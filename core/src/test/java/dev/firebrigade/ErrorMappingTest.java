@@ -47,7 +47,7 @@ class ErrorMappingTest extends SandboxFixture {
 
         assertThat(error.status()).isEqualTo(404);
         assertThat(error.method()).isEqualTo("GET");
-        assertThat(error.path()).isEqualTo("/v2/actions/01NOPE");
+        assertThat(error.path()).isEqualTo("/v3/actions/01NOPE");
         assertThat(error.getMessage()).contains("request_id " + error.requestId());
     }
 
@@ -81,7 +81,7 @@ class ErrorMappingTest extends SandboxFixture {
 
             assertThat(error.errors()).containsExactly(
                     new ApiError("is_required", "A severity is required to open an incident", "severity_id"));
-            assertThat(error.getMessage()).isEqualTo("422 validation_error on GET /v2/actions/" + EXAMPLE_ACTION
+            assertThat(error.getMessage()).isEqualTo("422 validation_error on GET /v3/actions/" + EXAMPLE_ACTION
                     + ": A severity is required to open an incident"
                     + " [severity_id: is_required] (request_id req-422)");
         }

@@ -19,7 +19,7 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * For each kind of fault the sandbox can inject, 200 creates, with a quarter of the requests on {@code /v2/actions}
+ * For each kind of fault the sandbox can inject, 200 creates, with a quarter of the requests on {@code /v3/actions}
  * (creates and the listings that reconcile them) hit by it, end with exactly 200 actions: none lost, none doubled,
  * none failed. The sandbox's own rate limit is off here (the 429 kind covers 429s), so that only faults are tested.
  */
@@ -93,7 +93,7 @@ class FaultMatrixTest {
     @ParameterizedTest
     @EnumSource(Fault.class)
     void twoHundredCreatesEndWithTwoHundredActions(Fault fault) {
-        FaultRule rule = fault.apply.apply(sandbox.faults().on("*", "/v2/actions")).probability(SHARE);
+        FaultRule rule = fault.apply.apply(sandbox.faults().on("*", "/v3/actions")).probability(SHARE);
 
         CreateRun.Tally tally = CreateRun.run(sandbox, io, "matrix-" + fault, CREATES, 32, INCIDENTS);
 

@@ -18,7 +18,7 @@ class PathEncodingTest extends SandboxFixture {
         assertThatThrownBy(() -> io.actions().get("../../v1/identity").await()).isInstanceOf(NotFoundException.class);
 
         assertThat(sandbox.requests()).hasSize(1);
-        assertThat(sandbox.requests().get(0).path()).startsWith("/v2/actions/");
+        assertThat(sandbox.requests().get(0).path()).startsWith("/v3/actions/");
     }
 
     @Test

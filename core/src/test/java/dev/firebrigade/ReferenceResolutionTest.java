@@ -30,7 +30,7 @@ class ReferenceResolutionTest extends SandboxFixture {
                 .assignTo(DemoData.EMAIL_LISA).create().await();
 
         assertThat(action.assignee().id()).isEqualTo(DemoData.USER_LISA);
-        assertThat(new JsonObject(only("POST", "/v2/actions").body()).getString("assignee_id")).isEqualTo(DemoData.USER_LISA);
+        assertThat(new JsonObject(only("POST", "/v3/actions").body()).getString("assignee_id")).isEqualTo(DemoData.USER_LISA);
         assertThat(only("GET", "/v2/users").query()).isEqualTo("email=lisa%40incident.io&include_inactive=true&page_size=250");
     }
 
@@ -55,7 +55,7 @@ class ReferenceResolutionTest extends SandboxFixture {
                             DemoData.USER_SAM, DemoData.USER_SAM_SECOND, "assignTo(...)");
                 });
 
-        assertThat(requests("POST", "/v2/actions")).isEmpty();
+        assertThat(requests("POST", "/v3/actions")).isEmpty();
     }
 
     @Test
@@ -118,7 +118,7 @@ class ReferenceResolutionTest extends SandboxFixture {
                 })
                 .hasMessageContaining("incident_id INC-999 matches no incident")
                 .hasMessageContaining("forIncident(...)");
-        assertThat(requests("POST", "/v2/actions")).isEmpty();
+        assertThat(requests("POST", "/v3/actions")).isEmpty();
     }
 
     @Test
@@ -139,7 +139,7 @@ class ReferenceResolutionTest extends SandboxFixture {
 
         assertThat(assigned.assignee().id()).isEqualTo(DemoData.USER_LISA);
         assertThat(cleared.assignee()).isNull();
-        assertThat(new JsonObject(requests("PUT", "/v2/actions/" + created.id()).get(1).body()).containsKey("assignee_id"))
+        assertThat(new JsonObject(requests("PUT", "/v3/actions/" + created.id()).get(1).body()).containsKey("assignee_id"))
                 .isFalse();
     }
 
@@ -151,7 +151,7 @@ class ReferenceResolutionTest extends SandboxFixture {
 
         assertThat(listed).extracting(Action::id).contains(mine.id());
         assertThat(listed).extracting(Action::incidentId).containsOnly(DemoData.INCIDENT_2);
-        assertThat(only("GET", "/v2/actions").query()).isEqualTo("incident_id=" + DemoData.INCIDENT_2);
+        assertThat(only("GET", "/v3/actions").query()).isEqualTo("incident_id=" + DemoData.INCIDENT_2 + "&page_size=250");
     }
 
     @Test

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The goal of issue #5: with 10% random faults of every kind, 1,000 creates end with 1,000 actions in the sandbox,
  * zero duplicates and zero unreported failures. Every fault kind is installed at probability 0.1 on every request to
- * {@code /v2/actions} (creates and the listings that reconcile them); the sandbox checks the kinds in order and the
+ * {@code /v3/actions} (creates and the listings that reconcile them); the sandbox checks the kinds in order and the
  * first that strikes decides, so about 65% of those requests meet some fault, 10% meet added latency, and every kind
  * strikes hundreds of times. Override with {@code -Dfirebrigade.goal.creates=N -Dfirebrigade.goal.share=P}.
  *
@@ -58,7 +58,7 @@ class ReliabilityGoalTest {
     void aThousandCreatesUnderEveryFaultEndWithAThousandActions() {
         sandbox.faults().clear().seed(5);
         for (FaultMatrixTest.Fault fault : FaultMatrixTest.Fault.values()) {
-            fault.apply.apply(sandbox.faults().on("*", "/v2/actions")).probability(SHARE);
+            fault.apply.apply(sandbox.faults().on("*", "/v3/actions")).probability(SHARE);
         }
 
         CreateRun.Tally tally = CreateRun.run(sandbox, io, "goal", CREATES, LANES, incidents);

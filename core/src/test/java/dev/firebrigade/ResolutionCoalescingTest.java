@@ -26,7 +26,7 @@ class ResolutionCoalescingTest extends SandboxFixture {
 
         assertThat(ReferenceResolutionTest.requests("GET", "/v2/incidents/1")).hasSize(1);
         assertThat(ReferenceResolutionTest.requests("GET", "/v2/users")).hasSize(1);
-        assertThat(ReferenceResolutionTest.requests("POST", "/v2/actions")).hasSize(1000);
+        assertThat(ReferenceResolutionTest.requests("POST", "/v3/actions")).hasSize(1000);
         assertThat(creates).allSatisfy(f -> {
             assertThat(f.result().incidentId()).isEqualTo(DemoData.INCIDENT_1);
             assertThat(f.result().assignee().id()).isEqualTo(DemoData.USER_LISA);

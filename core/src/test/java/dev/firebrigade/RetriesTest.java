@@ -24,8 +24,8 @@ class RetriesTest extends SandboxFixture {
     @Test
     void idempotentCallsAreRetriedOnEachTransientServerError() {
         for (int status : new int[]{500, 502, 503, 504}) {
-            sandbox.faults().on("GET", "/v2/actions/*").status(status).times(2);
-            sandbox.faults().on("PUT", "/v2/actions/*").status(status).times(2);
+            sandbox.faults().on("GET", "/v3/actions/*").status(status).times(2);
+            sandbox.faults().on("PUT", "/v3/actions/*").status(status).times(2);
 
             Action completed = io.actions().complete(EXAMPLE_ACTION).await();
 
@@ -40,7 +40,7 @@ class RetriesTest extends SandboxFixture {
     void deleteIsRetriedAndALostFirstAnswerStillMeansDeleted() {
         String id = io.actions().forIncident(INCIDENT).describe("Delete me").create().await().id();
         sandbox.clearRequests();
-        sandbox.faults().on("DELETE", "/v2/actions/*").resetAfterProcessing().times(1);
+        sandbox.faults().on("DELETE", "/v3/actions/*").resetAfterProcessing().times(1);
 
         io.actions().delete(id).await();
 
@@ -50,7 +50,7 @@ class RetriesTest extends SandboxFixture {
 
     @Test
     void retriesGiveUpAfterMaxAttemptsWithTheLastError() {
-        sandbox.faults().on("GET", "/v2/actions/*").status(503);
+        sandbox.faults().on("GET", "/v3/actions/*").status(503);
 
         var error = catchThrowableOfType(ServerException.class, () -> io.actions().get(EXAMPLE_ACTION).await());
 
@@ -60,7 +60,7 @@ class RetriesTest extends SandboxFixture {
 
     @Test
     void rateLimitedCallWaitsForRetryAfterThenSucceeds() {
-        sandbox.faults().on("POST", "/v2/actions").tooManyRequests(Duration.ofSeconds(1)).times(1);
+        sandbox.faults().on("POST", "/v3/actions").tooManyRequests(Duration.ofSeconds(1)).times(1);
         long start = System.nanoTime();
 
         Action created = io.actions().forIncident(INCIDENT).describe("After the 429").create().await();
@@ -73,7 +73,7 @@ class RetriesTest extends SandboxFixture {
 
     @Test
     void retryAfterLongerThanTheMaximumFailsAtOnce() {
-        sandbox.faults().on("GET", "/v2/actions/*").tooManyRequests(Duration.ofSeconds(30));
+        sandbox.faults().on("GET", "/v3/actions/*").tooManyRequests(Duration.ofSeconds(30));
         long start = System.nanoTime();
 
         var error = catchThrowableOfType(RateLimitException.class, () -> io.actions().get(EXAMPLE_ACTION).await());
@@ -145,7 +145,7 @@ class RetriesTest extends SandboxFixture {
 
     @Test
     void backoffWaitsAreTimersThatLeaveTheEventLoopFree() {
-        sandbox.faults().on("GET", "/v2/actions/*").status(503).times(3);
+        sandbox.faults().on("GET", "/v3/actions/*").status(503).times(3);
         IncidentIo client = IncidentIo.create(vertx, clientOptions()
                 .setRetryPolicy(FAST_RETRIES.withBackoff(Duration.ofMillis(100), Duration.ofMillis(100)).withJitter(0)));
         var context = vertx.getOrCreateContext();
@@ -170,7 +170,7 @@ class RetriesTest extends SandboxFixture {
 
     @Test
     void theCallTimeoutBoundsAllAttemptsTogether() {
-        sandbox.faults().on("GET", "/v2/actions/*").status(503);
+        sandbox.faults().on("GET", "/v3/actions/*").status(503);
         IncidentIo client = IncidentIo.create(vertx, clientOptions().setCallTimeout(Duration.ofMillis(400))
                 .setRetryPolicy(FAST_RETRIES.withMaxAttempts(1000).withBackoff(Duration.ofMillis(50), Duration.ofMillis(50))));
         long start = System.nanoTime();
@@ -184,7 +184,7 @@ class RetriesTest extends SandboxFixture {
 
     @Test
     void noneSendsEachRequestOnce() {
-        sandbox.faults().on("GET", "/v2/actions/*").status(503).times(1);
+        sandbox.faults().on("GET", "/v3/actions/*").status(503).times(1);
         IncidentIo client = IncidentIo.create(vertx, clientOptions().setRetryPolicy(RetryPolicy.none()));
         try {
             catchThrowableOfType(ServerException.class, () -> client.actions().get(EXAMPLE_ACTION).await());

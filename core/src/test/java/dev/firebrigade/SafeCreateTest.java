@@ -27,7 +27,7 @@ class SafeCreateTest extends SandboxFixture {
 
     @Test
     void aCreateProcessedButNeverAnsweredIsFoundNotDoubled() {
-        sandbox.faults().on("POST", "/v2/actions").resetAfterProcessing().times(1);
+        sandbox.faults().on("POST", "/v3/actions").resetAfterProcessing().times(1);
 
         Action action = io.actions().forIncident(INCIDENT).describe("Reset after processing").assignTo(LISA).create().await();
 
@@ -39,31 +39,31 @@ class SafeCreateTest extends SandboxFixture {
 
     @Test
     void aCreateIsNotSentAgainBlindlyAfterA5xx() {
-        sandbox.faults().on("POST", "/v2/actions").status(500).times(1);
+        sandbox.faults().on("POST", "/v3/actions").status(500).times(1);
 
         io.actions().forIncident(INCIDENT).describe("Checked before sent again").create().await();
 
         List<String> calls = sandbox.requests().stream().map(r -> r.method() + " " + r.path()).toList();
-        assertThat(calls.subList(0, 2)).containsExactly("POST /v2/actions", "GET /v2/actions");
-        assertThat(calls).last().isEqualTo("POST /v2/actions");
+        assertThat(calls.subList(0, 2)).containsExactly("POST /v3/actions", "GET /v3/actions");
+        assertThat(calls).last().isEqualTo("POST /v3/actions");
     }
 
     @Test
     void aCreateNeverProcessedIsSentAgainAfterCheckingItIsAbsent() {
-        sandbox.faults().on("POST", "/v2/actions").resetBeforeProcessing().times(1);
+        sandbox.faults().on("POST", "/v3/actions").resetBeforeProcessing().times(1);
 
         Action action = io.actions().forIncident(INCIDENT).describe("Reset before processing").create().await();
 
         assertThat(stored("Reset before processing")).extracting(a -> a.getString("id")).containsExactly(action.id());
-        assertThat(calls()).containsExactly("POST /v2/actions", "GET /v2/actions", "GET /v2/actions",
-                "GET /v2/actions", "GET /v2/actions", "POST /v2/actions");
+        assertThat(calls()).containsExactly("POST /v3/actions", "GET /v3/actions", "GET /v3/actions",
+                "GET /v3/actions", "GET /v3/actions", "POST /v3/actions");
     }
 
     @Test
     void everyUnknownKindIsReconciled() {
-        sandbox.faults().on("POST", "/v2/actions").status(502).times(1);
-        sandbox.faults().on("POST", "/v2/actions").truncatedBody().times(1);
-        sandbox.faults().on("POST", "/v2/actions").nonJsonBody().times(1);
+        sandbox.faults().on("POST", "/v3/actions").status(502).times(1);
+        sandbox.faults().on("POST", "/v3/actions").truncatedBody().times(1);
+        sandbox.faults().on("POST", "/v3/actions").nonJsonBody().times(1);
 
         for (String description : List.of("after a 502", "after a truncated body", "after a proxy page")) {
             Action action = io.actions().forIncident(INCIDENT).describe(description).create().await();
@@ -74,7 +74,7 @@ class SafeCreateTest extends SandboxFixture {
 
     @Test
     void aTestIncidentsActionIsFoundThroughItsMode() {
-        sandbox.faults().on("POST", "/v2/actions").resetAfterProcessing().times(1);
+        sandbox.faults().on("POST", "/v3/actions").resetAfterProcessing().times(1);
 
         Action action = io.actions().forIncident(TEST_INCIDENT).describe("On the drill incident").create().await();
 
@@ -100,7 +100,7 @@ class SafeCreateTest extends SandboxFixture {
     void anIdenticalActionFromBeforeTheAttemptIsNotTakenForOurs() {
         var old = sandbox.state().addAction(new JsonObject().put("incident_id", INCIDENT)
                 .put("description", "Already there").put("created_at", "2021-08-17T13:28:57.801578Z"));
-        sandbox.faults().on("POST", "/v2/actions").resetBeforeProcessing().times(1);
+        sandbox.faults().on("POST", "/v3/actions").resetBeforeProcessing().times(1);
 
         Action action = io.actions().forIncident(INCIDENT).describe("Already there").create().await();
 
@@ -111,8 +111,8 @@ class SafeCreateTest extends SandboxFixture {
     @Test
     void identicalDraftsCreatedConcurrentlyStayDistinct() {
         sandbox.faults().seed(7);
-        sandbox.faults().on("POST", "/v2/actions").resetAfterProcessing().probability(0.3);
-        sandbox.faults().on("POST", "/v2/actions").resetBeforeProcessing().probability(0.2);
+        sandbox.faults().on("POST", "/v3/actions").resetAfterProcessing().probability(0.3);
+        sandbox.faults().on("POST", "/v3/actions").resetBeforeProcessing().probability(0.2);
         var draft = io.actions().forIncident(INCIDENT).describe("Identical on purpose").assignTo(LISA);
 
         List<Future<Action>> creates = new ArrayList<>();
@@ -128,8 +128,8 @@ class SafeCreateTest extends SandboxFixture {
 
     @Test
     void whenTheCheckFailsTooTheOutcomeIsReportedUnknownWithTheDraft() {
-        sandbox.faults().on("POST", "/v2/actions").resetAfterProcessing().times(1);
-        sandbox.faults().on("GET", "/v2/actions").status(503);
+        sandbox.faults().on("POST", "/v3/actions").resetAfterProcessing().times(1);
+        sandbox.faults().on("GET", "/v3/actions").status(503);
 
         var error = catchThrowableOfType(OutcomeUnknownException.class,
                 () -> io.actions().forIncident(INCIDENT).describe("Nobody knows").assignTo(LISA).create().await());
@@ -148,7 +148,7 @@ class SafeCreateTest extends SandboxFixture {
 
     @Test
     void createAttemptsAreBoundedThenReportedUnknown() {
-        sandbox.faults().on("POST", "/v2/actions").status(503);
+        sandbox.faults().on("POST", "/v3/actions").status(503);
 
         var error = catchThrowableOfType(OutcomeUnknownException.class,
                 () -> io.actions().forIncident(INCIDENT).describe("Never lands").create().await());
@@ -164,19 +164,19 @@ class SafeCreateTest extends SandboxFixture {
                 () -> io.actions().forIncident("01NOSUCHINCIDENT").describe("x").create().await());
 
         assertThat(error.status()).isEqualTo(422);
-        assertThat(calls()).containsExactly("POST /v2/actions");
+        assertThat(calls()).containsExactly("POST /v3/actions");
     }
 
     @Test
     void withoutRetriesAnUnknownOutcomeIsReportedAtOnce() {
-        sandbox.faults().on("POST", "/v2/actions").resetAfterProcessing().times(1);
+        sandbox.faults().on("POST", "/v3/actions").resetAfterProcessing().times(1);
         IncidentIo client = IncidentIo.create(vertx, clientOptions().setRetryPolicy(RetryPolicy.none()));
         try {
             var error = catchThrowableOfType(OutcomeUnknownException.class,
                     () -> client.actions().forIncident(INCIDENT).describe("Reported, not checked").create().await());
 
             assertThat(error.attempts()).isEqualTo(1);
-            assertThat(calls()).containsExactly("POST /v2/actions");
+            assertThat(calls()).containsExactly("POST /v3/actions");
         } finally {
             client.close().await();
         }

@@ -37,7 +37,7 @@ class SecurityTest extends SandboxFixture {
         try (var target = ScriptedServer.playing(vertx, ScriptedServer.answer(200, "{\"action\":{\"id\":\"A1\"}}"))) {
             for (int status : new int[]{301, 302, 303, 307, 308}) {
                 try (var origin = ScriptedServer.playing(vertx, ScriptedServer.answer(status, null,
-                        Map.of("Location", target.baseUrl() + "/v2/actions/A1?token=abc")))) {
+                        Map.of("Location", target.baseUrl() + "/v3/actions/A1?token=abc")))) {
                     IncidentIo client = IncidentIo.create(vertx, clientOptions().setBaseUrl(origin.baseUrl()).setApiKey(SECRET));
                     try {
                         var onGet = catchThrowableOfType(RedirectException.class, () -> client.actions().get("A1").await());
@@ -45,7 +45,7 @@ class SecurityTest extends SandboxFixture {
                                 () -> client.actions().forIncident(INCIDENT).describe("x").create().await());
 
                         assertThat(onGet.status()).isEqualTo(status);
-                        assertThat(onGet.location()).isEqualTo(target.baseUrl() + "/v2/actions/A1");
+                        assertThat(onGet.location()).isEqualTo(target.baseUrl() + "/v3/actions/A1");
                         assertThat(onGet.getMessage()).contains("not followed").doesNotContain(SECRET).doesNotContain("token=abc");
                         assertThat(onCreate.status()).isEqualTo(status);
                         assertThat(origin.seen()).as("not retried, not reconciled").hasSize(2);
@@ -69,7 +69,7 @@ class SecurityTest extends SandboxFixture {
         assertThatThrownBy(() -> io.actions().complete(hostile).await()).isInstanceOf(NotFoundException.class);
 
         assertThat(sandbox.requests()).hasSize(3).allSatisfy(r ->
-                assertThat(r.path()).isEqualTo("/v2/actions/..%2F..%2Fv1%2Fapi_keys"));
+                assertThat(r.path()).isEqualTo("/v3/actions/..%2F..%2Fv1%2Fapi_keys"));
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class BulkBench {
         try {
             Sandbox sandbox = Sandbox.start(vertx, new SandboxOptions()
                     .setRateLimitCapacity(capacity).setRateLimitRefillPerSecond(perSecond)).await();
-            sandbox.faults().on("POST", "/v2/actions").latency(Duration.ofMillis(latencyMillis));
+            sandbox.faults().on("POST", "/v3/actions").latency(Duration.ofMillis(latencyMillis));
             // The client as shipped: incident.io's bucket on our side too, 64 requests in flight.
             IncidentIo io = IncidentIo.create(vertx, new IncidentIoOptions().setBaseUrl(sandbox.baseUrl())
                     .setApiKey(sandbox.apiKey()).setMaxConnections(concurrency).setMaxInFlight(concurrency));

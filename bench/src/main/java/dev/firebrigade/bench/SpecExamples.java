@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The 201 answer to {@code POST /v2/actions} as incident.io's spec gives it ({@code ActionsCreateResultV2}'s example),
+ * The 201 answer to {@code POST /v3/actions} as incident.io's spec gives it ({@code ActionsCreateResultV3}'s example),
  * written out in code so no incident.io file is copied into the project.
  */
 final class SpecExamples {

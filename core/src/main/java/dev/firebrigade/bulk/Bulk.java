@@ -48,10 +48,12 @@ public final class Bulk {
     final Duration reconcileDelay;
     final Duration clockTolerance;
     final int attempts;
+    final boolean rebindJournal;
 
     private Bulk(Vertx vertx, Actions actions, BulkSource source, Path journal, int concurrency,
                  Consumer<BulkProgress> onProgress, Duration progressEvery, int keepOutcomes, boolean syncJournal,
-                 int reconcileRounds, Duration reconcileDelay, Duration clockTolerance, int attempts) {
+                 int reconcileRounds, Duration reconcileDelay, Duration clockTolerance, int attempts,
+                 boolean rebindJournal) {
         this.vertx = vertx;
         this.actions = actions;
         this.source = source;
@@ -65,22 +67,37 @@ public final class Bulk {
         this.reconcileDelay = reconcileDelay;
         this.clockTolerance = clockTolerance;
         this.attempts = attempts;
+        this.rebindJournal = rebindJournal;
     }
 
     /** A bulk of {@code source} through {@code actions}, on {@code vertx}; {@code actions().bulk(...)} is the usual way. */
     public static Bulk of(Vertx vertx, Actions actions, BulkSource source) {
         return new Bulk(Objects.requireNonNull(vertx, "vertx"), Objects.requireNonNull(actions, "actions"),
                 Objects.requireNonNull(source, "source"), null, DEFAULT_CONCURRENCY, null, Duration.ofSeconds(1),
-                DEFAULT_KEEP_OUTCOMES, false, 3, Duration.ofSeconds(2), Duration.ofMinutes(2), 8);
+                DEFAULT_KEEP_OUTCOMES, false, 3, Duration.ofSeconds(2), Duration.ofMinutes(2), 8, false);
     }
 
     /**
      * Records every row's outcome in this JSON Lines file (created if missing) and skips what it says is done. Use
-     * the same journal to resume; a journal is locked while a run uses it.
+     * the same journal to resume. A journal is locked while a run uses it (another run on it fails at once with a
+     * {@link JournalInUseException} naming the holder), and bound to the base URL and API key identity it was
+     * written with (a run elsewhere fails with a {@link JournalMismatchException}). A journal written before
+     * bindings existed is resumed as it is, and bound by that run.
      */
     public Bulk journal(Path file) {
         return new Bulk(vertx, actions, source, file, concurrency, onProgress, progressEvery, keepOutcomes,
-                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, attempts);
+                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, attempts, rebindJournal);
+    }
+
+    /**
+     * Lets this run use a journal written against another base URL or API key (see {@link JournalBinding}), and
+     * binds it to this run's. Only for the same place under another name (a proxy, a renamed or rotated key): rows
+     * the journal records as created are skipped, wherever they were created. Without it such a run fails with a
+     * {@link JournalMismatchException} before sending anything.
+     */
+    public Bulk rebindJournal(boolean rebind) {
+        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes,
+                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, attempts, rebind);
     }
 
     /** How many rows may be in flight at once (1 to 1024; default {@value #DEFAULT_CONCURRENCY}). */
@@ -89,7 +106,7 @@ public final class Bulk {
             throw new InvalidInputException("concurrency", "is " + rows + ", outside 1..1024", "pass e.g. 32");
         }
         return new Bulk(vertx, actions, source, journal, rows, onProgress, progressEvery, keepOutcomes, syncJournal,
-                reconcileRounds, reconcileDelay, clockTolerance, attempts);
+                reconcileRounds, reconcileDelay, clockTolerance, attempts, rebindJournal);
     }
 
     /**
@@ -98,7 +115,7 @@ public final class Bulk {
      */
     public Bulk onProgress(Consumer<BulkProgress> listener) {
         return new Bulk(vertx, actions, source, journal, concurrency, listener, progressEvery, keepOutcomes,
-                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, attempts);
+                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, attempts, rebindJournal);
     }
 
     /** How often progress is reported (default every second). */
@@ -107,7 +124,7 @@ public final class Bulk {
             throw new InvalidInputException("progressEvery", "must be at least 1 ms", "pass e.g. Duration.ofSeconds(1)");
         }
         return new Bulk(vertx, actions, source, journal, concurrency, onProgress, interval, keepOutcomes, syncJournal,
-                reconcileRounds, reconcileDelay, clockTolerance, attempts);
+                reconcileRounds, reconcileDelay, clockTolerance, attempts, rebindJournal);
     }
 
     /**
@@ -119,7 +136,7 @@ public final class Bulk {
             throw new InvalidInputException("keepOutcomes", "is negative", "pass 0 or more");
         }
         return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, rows, syncJournal,
-                reconcileRounds, reconcileDelay, clockTolerance, attempts);
+                reconcileRounds, reconcileDelay, clockTolerance, attempts, rebindJournal);
     }
 
     /**
@@ -128,7 +145,7 @@ public final class Bulk {
      */
     public Bulk syncJournal(boolean sync) {
         return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes, sync,
-                reconcileRounds, reconcileDelay, clockTolerance, attempts);
+                reconcileRounds, reconcileDelay, clockTolerance, attempts, rebindJournal);
     }
 
     /**
@@ -142,7 +159,7 @@ public final class Bulk {
                     "pass e.g. reconcileUnknown(3, Duration.ofSeconds(2))");
         }
         return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes,
-                syncJournal, rounds, firstDelay, clockTolerance, attempts);
+                syncJournal, rounds, firstDelay, clockTolerance, attempts, rebindJournal);
     }
 
     /**
@@ -154,7 +171,7 @@ public final class Bulk {
             throw new InvalidInputException("clockTolerance", "is negative", "pass e.g. Duration.ofMinutes(2)");
         }
         return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes,
-                syncJournal, reconcileRounds, reconcileDelay, tolerance, attempts);
+                syncJournal, reconcileRounds, reconcileDelay, tolerance, attempts, rebindJournal);
     }
 
     /**
@@ -166,7 +183,7 @@ public final class Bulk {
             throw new InvalidInputException("attempts", "is " + times, "pass 1 or more");
         }
         return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes,
-                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, times);
+                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, times, rebindJournal);
     }
 
     /** Starts creating; {@link BulkJob#stop()} stops it cleanly. */

@@ -1,5 +1,6 @@
 package dev.firebrigade.bulk;
 
+import dev.firebrigade.error.ActionsApiRemovedException;
 import dev.firebrigade.error.AuthenticationException;
 import dev.firebrigade.error.ConnectionException;
 import dev.firebrigade.error.IncidentIoException;
@@ -13,7 +14,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * (reading the source, scanning and writing the journal) goes to worker threads and comes back to the context.
  *
  * <pre>
- * begin:  lock + scan the journal, open the source  (worker)
+ * begin:  learn the binding (GET /v1/identity); open the source, then lock, scan, check and mark the journal (worker)
  *         reconcile rows an earlier run left in doubt
  * pump:   buffer (read)  --prepare, intents journaled a batch at a time-->  ready
  *         ready  --send-->  in flight (at most concurrency)  --outcome-->  journal + counters
@@ -39,6 +39,10 @@ import java.util.TreeMap;
  * </pre>
  * Intents are written for up to a window's worth of rows ahead, in one write, so the journal costs a write per
  * batch rather than per row; a crash may leave a few intents for rows never sent, which a re-run finds absent.
+ * <p>
+ * Rows often complete without I/O (IDs need no lookup, bad rows fail locally), so completions arrive while the pump
+ * is still launching: {@link #pump()} never nests, it loops. Every callback runs {@link #guarded}: an unexpected
+ * exception ends the run with an {@code internal_error} abort instead of leaving it hanging.
  */
 final class BulkRun {
     private static final int CHUNK = 256;
@@ -57,6 +61,7 @@ final class BulkRun {
     private final Vertx vertx;
     private final Context context;
     private final Promise<BulkReport> result = Promise.promise();
+    private final Promise<Void> started = Promise.promise();
     private final long startNanos = System.nanoTime();
     private final ProgressMeter meter = new ProgressMeter(startNanos);
     private volatile BulkProgress progress = new BulkProgress(0, -1, 0, 0, 0, 0, 0, 0, Duration.ZERO, null);
@@ -76,6 +81,10 @@ final class BulkRun {
     /** Rows whose intent is written (or that need none), waiting for a place in the window. */
     private final ArrayDeque<SourceRow> ready = new ArrayDeque<>();
     private int journaling;
+    /** Rows sent (or being checked) and not yet answered, by row number. */
+    private final Map<Long, SourceRow> flying = new LinkedHashMap<>();
+    private boolean pumping;
+    private boolean pumpAgain;
     /** While set, nothing new is sent (after a 429); it ends at {@code pauseEnds} (System.nanoTime). */
     private long pauseTimer = -1;
     private long pauseEnds;
@@ -86,7 +95,6 @@ final class BulkRun {
     private boolean finishing;
     private boolean stopRequested;
     private IncidentIoException abortCause;
-    private int inFlight;
     private int settleRound;
     private List<Pending> unknownRows = new ArrayList<>();
     /** Rows settling found absent and sent again: counted unknown until their new outcome arrives. */
@@ -124,17 +132,32 @@ final class BulkRun {
         return result.future();
     }
 
+    Future<Void> started() {
+        return started.future();
+    }
+
     BulkProgress progress() {
         return progress;
     }
 
     Future<BulkReport> stop() {
-        context.runOnContext(v -> {
+        context.runOnContext(v -> guarded(() -> {
             stopRequested = true;
             if (begun) {
                 pump();
             }
-        });
+        }));
+        return result.future();
+    }
+
+    /** {@link #stop()}, and after {@code grace} the rows still in flight are journaled unknown and the run ends. */
+    Future<BulkReport> stop(Duration grace) {
+        stop();
+        context.runOnContext(v -> vertx.setTimer(Math.max(1, grace.toMillis()), t -> guarded(() -> {
+            if (begun && !finishing) {
+                endNow("the run was stopped before incident.io answered");
+            }
+        })));
         return result.future();
     }
 
@@ -144,9 +167,13 @@ final class BulkRun {
     }
 
     private void begin() {
-        context.<Opened>executeBlocking(this::open, false).onComplete(opened -> {
+        Future<JournalBinding> binding = bulk.journal == null ? Future.succeededFuture()
+                : bulk.actions.journalBinding();
+        binding.compose(b -> context.<Opened>executeBlocking(() -> open(b), false)).onComplete(opened -> guarded(() -> {
             if (opened.failed()) {
-                result.fail(Reconciler.asIncidentIo(opened.cause()));
+                IncidentIoException cause = Reconciler.asIncidentIo(opened.cause());
+                started.tryFail(cause);
+                result.tryFail(cause);
                 return;
             }
             journal = opened.result().journal();
@@ -154,12 +181,10 @@ final class BulkRun {
             reader = opened.result().reader();
             total = opened.result().total();
             claims = journal == null ? Claims.inMemory() : Claims.fromJournal(ids -> journal.flushed()
-                    .compose(flushed -> context.executeBlocking(() -> Journal.createdAmong(journal.path(), ids), false)));
+                    .compose(flushed -> context.executeBlocking(() -> journal.createdAmong(ids), false)));
             reconciler = new Reconciler(bulk.actions, claims, bulk.clockTolerance);
             begun = true;
-            if (journal != null) {
-                journal.record(JournalLines.run(bulk.source.name(), false, Instant.now()));
-            }
+            started.tryComplete();
             if (!bulk.source.countedUpFront()) {
                 counting = context.<Long>executeBlocking(bulk.source::count, false).andThen(n -> {
                     if (n.succeeded()) {
@@ -173,31 +198,45 @@ final class BulkRun {
             } else {
                 pump();
             }
-        });
+        }));
     }
 
-    /** Blocking: lock and scan the journal, open the source. Undoes what it did if a later step fails. */
-    private Opened open() throws Exception {
-        Journal opened = null;
+    /**
+     * Blocking: opens the source first (a missing file or a bad header then leaves no journal behind), then locks and
+     * scans the journal, checks its binding and records this run in it. Undoes what it did if a later step fails.
+     */
+    private Opened open(JournalBinding binding) throws Exception {
+        RowReader rows = bulk.source.open(bulk.actions);
+        JournalLock lock = null;
         try {
-            Path path = bulk.journal;
-            if (path != null && !dryRun) {
-                opened = Journal.open(vertx, path, bulk.syncJournal);
+            long count = bulk.source.countedUpFront() ? bulk.source.count() : -1;
+            if (bulk.journal == null) {
+                return new Opened(null, Journal.State.empty(), rows, count);
             }
-            Journal.State state = path == null ? Journal.State.empty() : Journal.scan(path);
+            lock = JournalLock.acquire(bulk.journal, !dryRun);
+            Journal.State state = Journal.scan(lock);
             if (state.unreadableLines() > 1) {
-                throw Journal.failure("has " + state.unreadableLines() + " unreadable lines: " + path
+                throw Journal.failure("has " + state.unreadableLines() + " unreadable lines: " + bulk.journal
                         + " (is it a bulk journal?)", null);
             }
-            if (opened != null) {
-                opened.prepareAppend();
+            if (state.binding() != null && !state.binding().sameTarget(binding) && !bulk.rebindJournal) {
+                throw new JournalMismatchException(bulk.journal, state.binding(), binding);
             }
-            RowReader rows = bulk.source.open(bulk.actions);
-            return new Opened(opened, state, rows, bulk.source.countedUpFront() ? bulk.source.count() : -1);
+            Journal journal = null;
+            if (dryRun) {
+                if (lock != null) {
+                    lock.close();
+                }
+            } else {
+                journal = Journal.open(vertx, lock, bulk.syncJournal,
+                        JournalLines.run(bulk.source.name(), binding, lock.holder()));
+            }
+            return new Opened(journal, state, rows, count);
         } catch (Exception e) {
-            if (opened != null) {
-                opened.abandon();
+            if (lock != null) {
+                lock.close();
             }
+            rows.close();
             throw e;
         }
     }
@@ -205,7 +244,10 @@ final class BulkRun {
     /** Rows an earlier run sent without learning their fate: found ones become done, absent ones are sent again. */
     private void resumeInDoubt() {
         settling = true;
-        reconciler.reconcile(new ArrayList<>(earlier.inDoubt().values())).onComplete(done -> {
+        reconciler.reconcile(new ArrayList<>(earlier.inDoubt().values())).onComplete(done -> guarded(() -> {
+            if (finishing) {
+                return;
+            }
             for (Reconciler.Result r : done.result()) {
                 String key = r.pending().key();
                 if (r.found()) {
@@ -221,12 +263,32 @@ final class BulkRun {
             }
             settling = false;
             pump();
-        });
+        }));
     }
 
     // ---- the main pass -----------------------------------------------------------------------------------------
 
+    /**
+     * Moves rows along. Never nests: a completion that arrives while pumping (a row settled without I/O completes
+     * at once) asks for one more round instead of recursing, so the stack stays flat however many rows do so.
+     */
     private void pump() {
+        if (pumping) {
+            pumpAgain = true;
+            return;
+        }
+        pumping = true;
+        try {
+            do {
+                pumpAgain = false;
+                pumpOnce();
+            } while (pumpAgain && !finishing);
+        } finally {
+            pumping = false;
+        }
+    }
+
+    private void pumpOnce() {
         if (finishing) {
             return;
         }
@@ -234,7 +296,7 @@ final class BulkRun {
         if (!halted && !settling) {
             fillReady();
             boolean paused = pauseTimer >= 0;
-            while (!paused && inFlight < bulk.concurrency && !ready.isEmpty() && abortCause == null) {
+            while (!paused && flying.size() < bulk.concurrency && !ready.isEmpty() && abortCause == null) {
                 launch(ready.poll());
             }
             if (!reading && !exhausted && buffer.size() < Math.max(bulk.concurrency, CHUNK)) {
@@ -242,7 +304,7 @@ final class BulkRun {
             }
         }
         halted = stopRequested || abortCause != null;
-        if (inFlight == 0 && journaling == 0 && !reading && !settling
+        if (flying.isEmpty() && journaling == 0 && !reading && !settling
                 && (halted || (exhausted && buffer.isEmpty() && ready.isEmpty() && resend.isEmpty()))) {
             afterMainPass();
         }
@@ -285,7 +347,10 @@ final class BulkRun {
             return;
         }
         journaling = batch.size();
-        journal.append(intents.toString()).onComplete(written -> {
+        journal.append(intents.toString()).onComplete(written -> guarded(() -> {
+            if (finishing) {
+                return;
+            }
             journaling = 0;
             if (written.failed()) {
                 abort(Reconciler.asIncidentIo(written.cause()));
@@ -293,12 +358,15 @@ final class BulkRun {
                 ready.addAll(batch);
             }
             pump();
-        });
+        }));
     }
 
     private void readMore() {
         reading = true;
-        context.<List<SourceRow>>executeBlocking(() -> reader.read(CHUNK), false).onComplete(read -> {
+        context.<List<SourceRow>>executeBlocking(() -> reader.read(CHUNK), false).onComplete(read -> guarded(() -> {
+            if (finishing) {
+                return;
+            }
             reading = false;
             if (read.failed()) {
                 abort(Reconciler.asIncidentIo(read.cause()));
@@ -308,7 +376,7 @@ final class BulkRun {
                 buffer.addAll(read.result());
             }
             pump();
-        });
+        }));
     }
 
     /** Settles what can be settled without a request; true when the row is to be sent (or checked, in a dry run). */
@@ -355,7 +423,7 @@ final class BulkRun {
     }
 
     private void launch(SourceRow row) {
-        inFlight++;
+        flying.put(row.row(), row);
         if (dryRun) {
             check(row);
         } else {
@@ -365,8 +433,10 @@ final class BulkRun {
 
     /** Dry run: the draft is complete and its references resolve (read-only lookups, cached per client). */
     private void check(SourceRow row) {
-        row.draft().resolvedDryRun().onComplete(checked -> {
-            inFlight--;
+        row.draft().resolvedDryRun().onComplete(checked -> guarded(() -> {
+            if (flying.remove(row.row()) == null) {
+                return;
+            }
             if (checked.failed() && checked.cause() instanceof RateLimitException limited && !stopRequested) {
                 pauseFor(limited.retryAfter());
                 ready.addFirst(row);
@@ -380,7 +450,7 @@ final class BulkRun {
                 outcome(row.row(), row.line(), row.key(), RowStatus.FAILED, null, checked.cause());
             }
             pump();
-        });
+        }));
     }
 
     /**
@@ -389,10 +459,13 @@ final class BulkRun {
      */
     private void send(SourceRow row, int attempt) {
         Instant sentAt = Instant.now();
-        row.draft().create().onComplete(sent -> sent(row, attempt, sentAt, sent));
+        row.draft().create().onComplete(sent -> guarded(() -> sent(row, attempt, sentAt, sent)));
     }
 
     private void sent(SourceRow row, int attempt, Instant sentAt, AsyncResult<Action> sent) {
+        if (!flying.containsKey(row.row())) {
+            return; // abandoned when the run was stopped: journaled unknown, and a re-run reconciles it
+        }
         if (sent.succeeded() && sent.result() != null && sent.result().id() != null) {
             String id = sent.result().id();
             claims.add(id);
@@ -400,7 +473,7 @@ final class BulkRun {
                 journal.record(JournalLines.created(row.key(), row.row(), id, false, Instant.now()));
             }
             outcome(row.row(), row.line(), row.key(), RowStatus.CREATED, id, null);
-            inFlight--;
+            flying.remove(row.row());
             pump();
             return;
         }
@@ -411,7 +484,7 @@ final class BulkRun {
             // Over incident.io's limit, and provably not taken: every row waits as long as it asks, then this one
             // goes first. Not counted as an attempt: waiting out the limit is what incident.io asks of clients.
             pauseFor(limited.retryAfter());
-            inFlight--;
+            flying.remove(row.row());
             ready.addFirst(row);
             pump();
             return;
@@ -419,18 +492,21 @@ final class BulkRun {
         if (fate == Fate.NOT_TAKEN && attempt < bulk.attempts && !stopRequested && abortCause == null) {
             // incident.io provably did not take it (no connection): send it again after a growing pause.
             Duration wait = Duration.ofMillis(Math.min(10_000, 250L << Math.min(attempt, 6)));
-            vertx.setTimer(Math.max(1, wait.toMillis()), t -> {
+            vertx.setTimer(Math.max(1, wait.toMillis()), t -> guarded(() -> {
+                if (!flying.containsKey(row.row())) {
+                    return;
+                }
                 if (stopRequested || abortCause != null) {
                     // Never taken, and now never sent: the row is left for a re-run, like rows not reached.
                     if (journal != null) {
                         journal.record(JournalLines.absent(row.key(), row.row(), Instant.now()));
                     }
-                    inFlight--;
+                    flying.remove(row.row());
                     pump();
                 } else {
                     send(row, attempt + 1);
                 }
-            });
+            }));
             return;
         }
         if (fate == Fate.BROKEN) {
@@ -454,7 +530,7 @@ final class BulkRun {
             }
             outcome(row.row(), row.line(), row.key(), RowStatus.FAILED, null, cause);
         }
-        inFlight--;
+        flying.remove(row.row());
         pump();
     }
 
@@ -466,7 +542,8 @@ final class BulkRun {
         if ("outcome_unknown".equals(e.type())) {
             return Fate.UNKNOWN;
         }
-        if (e instanceof AuthenticationException) {
+        if (e instanceof AuthenticationException || e instanceof ActionsApiRemovedException) {
+            // Every other row would fail the same way: stop at once.
             return Fate.AUTH;
         }
         if (e instanceof RateLimitException) {
@@ -492,16 +569,59 @@ final class BulkRun {
             vertx.cancelTimer(pauseTimer);
         }
         pauseEnds = ends;
-        pauseTimer = vertx.setTimer(millis, id -> {
+        pauseTimer = vertx.setTimer(millis, id -> guarded(() -> {
             pauseTimer = -1;
             pump();
-        });
+        }));
     }
 
     private void abort(IncidentIoException cause) {
         if (abortCause == null) {
             abortCause = cause;
         }
+    }
+
+    /** Runs a callback of the run; whatever it throws ends the run with a typed abort, never a hang. */
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (Throwable bug) {
+            crash(bug);
+        }
+    }
+
+    private void crash(Throwable bug) {
+        abort(new IncidentIoException(0, "internal_error", "the bulk stopped on an unexpected error (a bug in"
+                + " Firebrigade, please report it): " + bug, null, null, null, null, bug));
+        if (!begun) {
+            if (journal != null) {
+                journal.close();
+            }
+            started.tryFail(abortCause);
+            result.tryFail(abortCause);
+        } else if (finishing) {
+            result.tryComplete(report(BulkReport.Ending.ABORTED, abortCause));
+        } else {
+            endNow("the run ended on an unexpected error before incident.io answered");
+        }
+    }
+
+    /**
+     * Ends the run without waiting for rows in flight: they are journaled unknown (a re-run reconciles them before
+     * sending anything) and their late answers are ignored.
+     */
+    private void endNow(String why) {
+        for (SourceRow row : flying.values()) {
+            if (!dryRun) {
+                var unknownCause = new IncidentIoException(0, "outcome_unknown", why, null, null, null, null, null);
+                if (journal != null) {
+                    journal.record(JournalLines.problem("unknown", row.key(), row.row(), unknownCause, Instant.now()));
+                }
+                outcome(row.row(), row.line(), row.key(), RowStatus.UNKNOWN, null, unknownCause);
+            }
+        }
+        flying.clear();
+        finish();
     }
 
     // ---- settling unknown rows ---------------------------------------------------------------------------------
@@ -524,7 +644,10 @@ final class BulkRun {
         List<Pending> batch = unknownRows;
         unknownRows = new ArrayList<>();
         long delay = Math.max(1, bulk.reconcileDelay.toMillis() << (settleRound - 1));
-        vertx.setTimer(delay, t -> reconciler.reconcile(batch).onComplete(done -> {
+        vertx.setTimer(delay, t -> guarded(() -> reconciler.reconcile(batch).onComplete(done -> guarded(() -> {
+            if (finishing) {
+                return;
+            }
             for (Reconciler.Result r : done.result()) {
                 Pending p = r.pending();
                 if (r.found()) {
@@ -548,7 +671,7 @@ final class BulkRun {
             }
             settling = false;
             pump();
-        }));
+        }))));
     }
 
     /** Takes a tentative outcome back out of the report before its final one is recorded. */
@@ -590,7 +713,7 @@ final class BulkRun {
     }
 
     private void startProgress() {
-        progressTimer = vertx.setPeriodic(bulk.progressEvery.toMillis(), id -> context.runOnContext(v -> tick()));
+        progressTimer = vertx.setPeriodic(bulk.progressEvery.toMillis(), id -> context.runOnContext(v -> guarded(this::tick)));
     }
 
     private void tick() {
@@ -605,8 +728,11 @@ final class BulkRun {
     }
 
     private void finish() {
+        if (finishing) {
+            return;
+        }
         finishing = true;
-        counting.onComplete(counted -> wrapUp());
+        counting.onComplete(counted -> guarded(this::wrapUp));
     }
 
     private void wrapUp() {
@@ -631,14 +757,14 @@ final class BulkRun {
         closed.onComplete(done -> context.executeBlocking(() -> {
             reader.close();
             return null;
-        }, false).onComplete(readerClosed -> {
+        }, false).onComplete(readerClosed -> guarded(() -> {
             BulkReport report = draft;
             if (done.failed() && abortCause == null) {
                 report = report(BulkReport.Ending.ABORTED, Reconciler.asIncidentIo(done.cause()));
             }
             tick();
-            result.complete(report);
-        }));
+            result.tryComplete(report);
+        })));
     }
 
     private BulkReport report(BulkReport.Ending ending, IncidentIoException cause) {

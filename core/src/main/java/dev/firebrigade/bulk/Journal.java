@@ -12,12 +12,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,7 +26,9 @@ import java.util.Map;
 /**
  * The durable record of a bulk, in JSON Lines, appended as things happen. Events:
  * <ul>
- *   <li>{@code run}: a run began ({@code source}, {@code version}).</li>
+ *   <li>{@code run}: a run began ({@code source}, {@code version}; from version 2 also its {@link JournalBinding} as
+ *       {@code base_url}, {@code key_name}, {@code organisation}, {@code actions_api}, and its holder as {@code pid},
+ *       {@code host}).</li>
  *   <li>{@code sending}: a create is about to be sent, with the row's key and content as given. Written and flushed
  *       <em>before</em> the request leaves, so a crash can never leave a sent row without a trace.</li>
  *   <li>{@code created} ({@code action}, {@code reconciled} when found after an unanswered attempt),
@@ -42,17 +40,16 @@ import java.util.Map;
  * is reconciled (the incident's actions are searched for it) before anything is sent again. Lines are grouped into
  * one write on a worker thread per batch and handed to the operating system, which survives the process being
  * killed: intents at once (the rows wait for them), outcomes within {@value #LINGER_MILLIS} ms.
- * {@link Bulk#syncJournal(boolean)} adds an fsync for power loss. An exclusive file lock keeps two runs from sharing
- * a journal.
+ * {@link Bulk#syncJournal(boolean)} adds an fsync for power loss. A {@link JournalLock} keeps two runs from sharing
+ * a journal; every read and write goes through its channel.
  */
 final class Journal {
     /** How long an outcome may wait in memory for company before it is written. */
     static final long LINGER_MILLIS = 20;
 
     private final Vertx vertx;
-    private final Path path;
+    private final JournalLock lock;
     private final FileChannel channel;
-    private final FileLock lock;
     private final boolean sync;
     private StringBuilder pending = new StringBuilder();
     private List<Promise<Void>> waiting = new ArrayList<>();
@@ -60,68 +57,42 @@ final class Journal {
     private long lingerTimer = -1;
     private IncidentIoException broken;
 
-    private Journal(Vertx vertx, Path path, FileChannel channel, FileLock lock, boolean sync) {
-        this.vertx = vertx;
-        this.path = path;
-        this.channel = channel;
-        this.lock = lock;
-        this.sync = sync;
-    }
-
     /**
-     * Opens {@code path}, creating it, and locks it; nothing is written yet ({@link #prepareAppend()} does that
-     * once the caller has read it). Blocking.
+     * A journal written through {@code lock}'s channel, positioned at the end on a line of its own (a crash mid-write
+     * leaves a partial last line); {@code runLine} is written at once, so another run refused meanwhile can name this
+     * one. Blocking.
      */
-    static Journal open(Vertx vertx, Path path, boolean sync) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
-        try {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw failure("is in use by another bulk run: " + path, null);
-            }
-            return new Journal(vertx, path, channel, lock, sync);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-    }
-
-    /** Positions at the end, on a line of its own (a crash mid-write leaves a partial last line). Blocking. */
-    void prepareAppend() throws IOException {
+    static Journal open(Vertx vertx, JournalLock lock, boolean sync, String runLine) throws IOException {
+        FileChannel channel = lock.channel();
         long size = channel.size();
         channel.position(size);
+        var start = new StringBuilder();
         if (size > 0) {
             ByteBuffer last = ByteBuffer.allocate(1);
             channel.read(last, size - 1);
             if (last.get(0) != '\n') {
-                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                start.append('\n');
             }
         }
+        ByteBuffer bytes = ByteBuffer.wrap(start.append(runLine).append('\n').toString().getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+        if (sync) {
+            channel.force(false);
+        }
+        return new Journal(vertx, lock, sync);
     }
 
-    /** Releases the lock and closes the file without writing. Blocking. */
-    void abandon() throws IOException {
-        try {
-            if (lock.isValid()) {
-                lock.release();
-            }
-        } finally {
-            channel.close();
-        }
+    private Journal(Vertx vertx, JournalLock lock, boolean sync) {
+        this.vertx = vertx;
+        this.lock = lock;
+        this.channel = lock.channel();
+        this.sync = sync;
     }
 
     Path path() {
-        return path;
+        return lock.path();
     }
 
     /**
@@ -199,7 +170,7 @@ final class Journal {
         }, false).onComplete(done -> {
             writing = false;
             if (done.failed()) {
-                broken = failure("could not be written: " + path + ": " + done.cause(), done.cause());
+                broken = failure("could not be written: " + lock.path() + ": " + done.cause(), done.cause());
                 batch.forEach(p -> p.tryFail(broken));
                 waiting.forEach(p -> p.tryFail(broken));
                 waiting.clear();
@@ -223,7 +194,7 @@ final class Journal {
     /** Writes what is pending, then releases the lock and closes the file. */
     Future<Void> close() {
         return flushed().eventually(() -> vertx.executeBlocking(() -> {
-            abandon();
+            lock.close();
             return null;
         }, false));
     }
@@ -240,11 +211,12 @@ final class Journal {
      *
      * @param inDoubt      rows sent without a known outcome, up to {@link #MAX_IN_DOUBT}, with their content
      * @param doubtOverflow fingerprints of further in-doubt rows: reported unknown, reconciled by a later run
+     * @param binding       where the last run that recorded it sent its rows; null for a journal older than bindings
      */
     record State(LongSet doneKeys, Map<String, Pending> inDoubt, LongSet doubtOverflow, long lines, int runs,
-                 long unreadableLines) {
+                 long unreadableLines, JournalBinding binding) {
         static State empty() {
-            return new State(new LongSet(16), new LinkedHashMap<>(), new LongSet(16), 0, 0, 0);
+            return new State(new LongSet(16), new LinkedHashMap<>(), new LongSet(16), 0, 0, 0, null);
         }
     }
 
@@ -252,11 +224,11 @@ final class Journal {
      * Reads the journal at {@code path}, if there is one. Blocking, and streaming: only the in-doubt rows (those in
      * flight when a run stopped, or left unknown) are kept whole; done rows cost a fingerprint each.
      */
-    static State scan(Path path) throws IOException {
-        if (!Files.exists(path)) {
+    static State scan(JournalLock lock) throws IOException {
+        if (lock == null) {
             return State.empty();
         }
-        long size = Files.size(path);
+        long size = lock.channel().size();
         int expected = (int) Math.min(Integer.MAX_VALUE / 4, Math.max(16, size / 400));
         // Sized for the journal up front (a created row takes about 370 bytes of it): growing a large set means one
         // more large array at the worst time.
@@ -268,7 +240,8 @@ final class Journal {
         long lines = 0;
         long unreadable = 0;
         int runs = 0;
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        JournalBinding binding = null;
+        try (BufferedReader reader = lock.reader()) {
             String text;
             while ((text = reader.readLine()) != null) {
                 lines++;
@@ -281,7 +254,13 @@ final class Journal {
                     continue;
                 }
                 switch (event.event == null ? "" : event.event) {
-                    case "run" -> runs++;
+                    case "run" -> {
+                        runs++;
+                        if (event.baseUrl != null) {
+                            binding = new JournalBinding(event.baseUrl, event.keyName, event.organisation,
+                                    event.actionsApi);
+                        }
+                    }
                     case "sending" -> {
                         if (inDoubt.size() < MAX_IN_DOUBT || inDoubt.containsKey(event.key)) {
                             inDoubt.put(event.key, new Pending(event.key, event.row, event.line, event.incident,
@@ -301,21 +280,18 @@ final class Journal {
                 }
             }
         }
-        return new State(doneKeys, inDoubt, overflow, lines, runs, unreadable);
+        return new State(doneKeys, inDoubt, overflow, lines, runs, unreadable, binding);
     }
 
     /**
-     * Which of {@code ids} a {@code created} line of the journal at {@code path} names. Blocking, streaming; called
-     * only when a reconciliation has candidates.
+     * Which of {@code ids} a {@code created} line of the journal names. Blocking, streaming; called only when a
+     * reconciliation has candidates.
      */
-    static Set<String> createdAmong(Path path, Set<String> ids) throws IOException {
+    Set<String> createdAmong(Set<String> ids) throws IOException {
         var found = new HashSet<String>();
-        if (!Files.exists(path)) {
-            return found;
-        }
         var factory = new JsonFactory();
         var event = new Event();
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = lock.reader()) {
             String text;
             while ((text = reader.readLine()) != null) {
                 // Cheap test first: most lines name no candidate.
@@ -326,6 +302,27 @@ final class Journal {
             }
         }
         return found;
+    }
+
+    /**
+     * The run that last recorded itself in a journal, if it has not recorded its end: who holds the journal. Blocking,
+     * streaming.
+     */
+    static JournalLock.Holder lastHolder(BufferedReader reader) throws IOException {
+        var factory = new JsonFactory();
+        var event = new Event();
+        JournalLock.Holder holder = null;
+        try (reader) {
+            String text;
+            while ((text = reader.readLine()) != null) {
+                if ((text.startsWith("{\"event\":\"run\"") || text.startsWith("{\"event\":\"end\""))
+                        && event.parse(factory, text)) {
+                    holder = "run".equals(event.event) && event.pid > 0
+                            ? new JournalLock.Holder(event.pid, event.host, event.at) : null;
+                }
+            }
+        }
+        return holder;
     }
 
     private static void clear(Map<String, Pending> inDoubt, LongSet overflow, String key) {
@@ -345,10 +342,17 @@ final class Journal {
         String assignee;
         String action;
         Instant at;
+        String baseUrl;
+        String keyName;
+        String organisation;
+        String actionsApi;
+        long pid;
+        String host;
 
         boolean parse(JsonFactory factory, String text) {
             event = key = incident = description = assignee = action = null;
-            row = line = 0;
+            baseUrl = keyName = organisation = actionsApi = host = null;
+            row = line = pid = 0;
             at = null;
             try (JsonParser p = factory.createParser(text)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -372,6 +376,12 @@ final class Journal {
                         case "assignee" -> assignee = p.getValueAsString();
                         case "action" -> action = p.getValueAsString();
                         case "at" -> at = instant(p.getValueAsString());
+                        case "base_url" -> baseUrl = p.getValueAsString();
+                        case "key_name" -> keyName = p.getValueAsString();
+                        case "organisation" -> organisation = p.getValueAsString();
+                        case "actions_api" -> actionsApi = p.getValueAsString();
+                        case "pid" -> pid = p.getValueAsLong();
+                        case "host" -> host = p.getValueAsString();
                         default -> {
                         }
                     }

@@ -11,7 +11,8 @@ import java.time.Instant;
  * description stays on its line.
  */
 final class JournalLines {
-    static final int VERSION = 1;
+    /** 2: run lines carry the binding and the holder. */
+    static final int VERSION = 2;
 
     /** The last timestamp formatted, per thread: rows written in the same millisecond share it. */
     private static final ThreadLocal<Object[]> LAST_AT = ThreadLocal.withInitial(() -> new Object[] {-1L, ""});
@@ -19,11 +20,17 @@ final class JournalLines {
     private JournalLines() {
     }
 
-    static String run(String source, boolean dryRun, Instant at) {
+    static String run(String source, JournalBinding binding, JournalLock.Holder holder) {
         var out = start("run");
         number(out, "version", VERSION);
         string(out, "source", source);
-        return end(out, at);
+        string(out, "base_url", binding.baseUrl());
+        string(out, "key_name", binding.keyName());
+        string(out, "organisation", binding.organisation());
+        string(out, "actions_api", binding.actionsApi());
+        number(out, "pid", holder.pid());
+        string(out, "host", holder.host());
+        return end(out, holder.started());
     }
 
     static String sending(SourceRow row, Instant at) {

@@ -3,9 +3,17 @@ package dev.firebrigade.bulk;
 import java.time.Duration;
 import java.util.ArrayDeque;
 
-/** Turns counters into {@link BulkProgress}: the rate over a sliding window of recent ticks, and the ETA. */
+/**
+ * Turns counters into {@link BulkProgress}. The rate is the slower of the last {@value #SHORT_SECONDS} s and the last
+ * {@value #LONG_SECONDS} s, and the ETA is the rest at that rate: a burst (the rate limiter's bucket spending itself at
+ * the start, or skipped rows flashing by on a resume) must not promise an early end once the pace drops, and the
+ * short window notices the drop within seconds. Every display shows this one ETA.
+ */
 final class ProgressMeter {
-    private static final long WINDOW_NANOS = Duration.ofSeconds(10).toNanos();
+    static final int SHORT_SECONDS = 2;
+    static final int LONG_SECONDS = 10;
+    private static final long SHORT_NANOS = Duration.ofSeconds(SHORT_SECONDS).toNanos();
+    private static final long LONG_NANOS = Duration.ofSeconds(LONG_SECONDS).toNanos();
 
     private record Sample(long nanos, long done) {
     }
@@ -20,20 +28,31 @@ final class ProgressMeter {
 
     BulkProgress snapshot(long now, long total, long created, long failed, long unknown, long skipped, long valid) {
         long done = created + failed + unknown + skipped + valid;
-        samples.addLast(new Sample(now, done));
-        while (samples.size() > 2 && now - samples.peekFirst().nanos() > WINDOW_NANOS) {
+        while (samples.size() > 1 && now - samples.peekFirst().nanos() > LONG_NANOS) {
             samples.removeFirst();
         }
-        Sample oldest = samples.peekFirst();
-        long spanNanos = now - oldest.nanos();
-        double rate = spanNanos <= 0 ? 0 : (done - oldest.done()) * 1e9 / spanNanos;
+        Sample recent = samples.peekFirst();
+        for (var it = samples.descendingIterator(); it.hasNext(); ) {
+            Sample s = it.next();
+            if (now - s.nanos() >= SHORT_NANOS) {
+                recent = s;
+                break;
+            }
+        }
+        double rate = Math.min(rate(samples.peekFirst(), now, done), rate(recent, now, done));
+        samples.addLast(new Sample(now, done));
         Duration eta = null;
-        if (total >= 0 && rate > 0) {
-            eta = Duration.ofMillis((long) (Math.max(0, total - done) / rate * 1000));
-        } else if (total >= 0 && done >= total) {
+        if (total >= 0 && done >= total) {
             eta = Duration.ZERO;
+        } else if (total >= 0 && rate > 0) {
+            eta = Duration.ofMillis((long) ((total - done) / rate * 1000));
         }
         return new BulkProgress(done, total, created, valid, failed, unknown, skipped, rate,
                 Duration.ofNanos(now - startNanos), eta);
+    }
+
+    private static double rate(Sample since, long now, long done) {
+        long span = now - since.nanos();
+        return span <= 0 ? 0 : (done - since.done()) * 1e9 / span;
     }
 }

@@ -118,14 +118,16 @@ final class Reconciler {
     /**
      * The actions of the incident with one of the rows' descriptions, created since {@code since}. The
      * listing is streamed, so only candidates are held. {@code mode} null is incident.io's default list; if that has
-     * no action of the incident at all, the incident may be one the default leaves out, so the other modes follow.
+     * no action of the incident (in the window, on v3) at all, the incident may be one the default leaves out, so the
+     * other modes follow.
      */
     private Future<List<Action>> candidates(String incidentId, IncidentMode mode, Instant since,
                                             Set<String> descriptions, int nextMode) {
         Promise<List<Action>> done = Promise.promise();
         var found = new ArrayList<Action>();
         long[] seen = {0};
-        var query = actions.list().forIncident(incidentId);
+        // On v3 only the window that can hold the rows' actions is listed; v2 can only list the whole incident.
+        var query = actions.createdSinceOnIncident(incidentId, since);
         var stream = (mode == null ? query : query.mode(mode)).stream();
         stream.exceptionHandler(done::tryFail);
         stream.endHandler(end -> done.tryComplete(found));

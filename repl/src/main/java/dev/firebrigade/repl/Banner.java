@@ -1,5 +1,7 @@
 package dev.firebrigade.repl;
 
+import dev.firebrigade.ActionsApi;
+import dev.firebrigade.IncidentIo;
 import dev.firebrigade.Version;
 import io.vertx.core.json.JsonObject;
 
@@ -16,6 +18,9 @@ final class Banner {
     static String full(Session session) {
         var out = new StringBuilder("Firebrigade ").append(VERSION)
                 .append(": incident.io in JShell. help() lists the DSL, Tab completes, /exit or Ctrl-D leaves.\n");
+        if (session.actionsApi() != null) {
+            out.append(actionsApi(session.actionsApi())).append('\n');
+        }
         switch (session.kind()) {
             case CONNECTED -> out.append("Connected to ").append(session.baseUrl()).append(" as API key \"")
                     .append(session.keyName()).append("\".\n");
@@ -33,6 +38,15 @@ final class Banner {
             case SANDBOX -> "firebrigade: no " + dev.firebrigade.IncidentIo.API_KEY_ENV
                     + " set: running against the embedded sandbox with demo data at " + session.baseUrl() + "\n";
         };
+    }
+
+    /** Which actions endpoints the DSL uses, and how to choose the other. */
+    static String actionsApi(ActionsApi api) {
+        return api.deprecated()
+                ? "Actions API: v2 (" + api.path() + "), deprecated: incident.io removes it on " + ActionsApi.V2_REMOVAL
+                + ". Unset " + IncidentIo.ACTIONS_API_ENV + " to use v3."
+                : "Actions API: v3 (" + api.path() + "). " + IncidentIo.ACTIONS_API_ENV
+                + "=v2 chooses the deprecated /v2/actions until " + ActionsApi.V2_REMOVAL + ".";
     }
 
     private static String notConnected(Session session) {

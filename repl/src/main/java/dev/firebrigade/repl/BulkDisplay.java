@@ -8,12 +8,12 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Shows a bulk's progress: on a terminal a live bar (me.tongfei:progressbar) with done/total, rate, problems and
- * ETA; elsewhere (a pipe, a CI log) one line every {@link #LOG_EVERY}. Pass it to {@code Bulk.onProgress(...)} and
+ * ETA (the bulk's one ETA, which knows when the rate limiter's burst is over); elsewhere (a pipe, a CI log) one line every {@link #LOG_EVERY}. Pass it to {@code Bulk.onProgress(...)} and
  * close it when the report arrives:
  * <pre>{@code
  * try (var display = BulkDisplay.forConsole("Creating")) {
@@ -27,16 +27,18 @@ public final class BulkDisplay implements Consumer<BulkProgress>, AutoCloseable 
 
     private final String task;
     private final PrintStream log;
-    private final ProgressBar bar;
+    /** Built on the first progress, so nothing is drawn for a run that never starts. */
+    private final Supplier<ProgressBar> barFactory;
+    private ProgressBar bar;
     private volatile BulkProgress latest;
     private BulkProgress logged;
     private long lastLogNanos;
     private boolean closed;
 
-    private BulkDisplay(String task, PrintStream log, ProgressBar bar) {
+    private BulkDisplay(String task, PrintStream log, Supplier<ProgressBar> barFactory) {
         this.task = task;
         this.log = log;
-        this.bar = bar;
+        this.barFactory = barFactory;
     }
 
     /** A live bar when this JVM has a terminal, else log lines; both on standard error. */
@@ -51,22 +53,17 @@ public final class BulkDisplay implements Consumer<BulkProgress>, AutoCloseable 
 
     /** A live bar drawn on {@code out}. */
     public static BulkDisplay bar(String task, PrintStream out) {
-        var holder = new BulkDisplay[1];
-        ProgressBar bar = new ProgressBarBuilder()
+        return new BulkDisplay(task, null, () -> new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(-1)
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                 .setUnit(" rows", 1)
-                .showSpeed()
+                // Rate and ETA are the bulk's own, in the extra message, so the bar and the log lines show the same
+                // figures: the bar's would average since the start and miss that the rate limiter's burst ended.
+                .hideEta()
                 .setUpdateIntervalMillis(250)
                 .setConsumer(new ConsoleProgressBarConsumer(out))
-                // Our ETA comes from the rate of the last seconds, not the average since the start (a resumed
-                // run skips its done rows in a flash and would promise far too early an end).
-                .setEtaFunction(state -> holder[0].latest == null ? Optional.empty()
-                        : Optional.ofNullable(holder[0].latest.eta()))
-                .build();
-        holder[0] = new BulkDisplay(task, null, bar);
-        return holder[0];
+                .build());
     }
 
     /** One line per {@link #LOG_EVERY} on {@code out}, and one at the end. */
@@ -75,9 +72,15 @@ public final class BulkDisplay implements Consumer<BulkProgress>, AutoCloseable 
     }
 
     @Override
-    public void accept(BulkProgress progress) {
+    public synchronized void accept(BulkProgress progress) {
         latest = progress;
-        if (bar != null) {
+        if (barFactory != null) {
+            if (closed) {
+                return;
+            }
+            if (bar == null) {
+                bar = barFactory.get();
+            }
             bar.maxHint(progress.total());
             bar.stepTo(progress.done());
             bar.setExtraMessage(extra(progress));
@@ -90,8 +93,9 @@ public final class BulkDisplay implements Consumer<BulkProgress>, AutoCloseable 
         }
     }
 
-    private static String extra(BulkProgress p) {
-        var out = new StringBuilder();
+    /** {@code 20.1/s 3 failed ETA 41.2 s}: the figures of {@link BulkProgress#toString()}, for the bar. */
+    static String extra(BulkProgress p) {
+        var out = new StringBuilder(String.format("%.1f/s ", p.rowsPerSecond()));
         if (p.failed() > 0) {
             out.append(p.failed()).append(" failed ");
         }
@@ -101,7 +105,7 @@ public final class BulkDisplay implements Consumer<BulkProgress>, AutoCloseable 
         if (p.skipped() > 0) {
             out.append(p.skipped()).append(" skipped ");
         }
-        return out.toString().strip();
+        return out.append(p.etaText()).toString().strip();
     }
 
     /** Draws the final state; the bar stays on screen. */
@@ -111,8 +115,10 @@ public final class BulkDisplay implements Consumer<BulkProgress>, AutoCloseable 
             return;
         }
         closed = true;
-        if (bar != null) {
-            bar.close();
+        if (barFactory != null) {
+            if (bar != null) {
+                bar.close();
+            }
         } else if (latest != null && latest != logged) {
             logLine(latest);
         }

@@ -1,5 +1,6 @@
 package dev.firebrigade.repl;
 
+import dev.firebrigade.ActionsApi;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
@@ -21,6 +22,8 @@ final class Help {
                 The DSL (statically imported from dev.firebrigade.Firebrigade). Every call returns a Future; .await()
                 waits for it, and the REPL also settles a Future it is about to show. Incidents are given by ID or
                 reference ("INC-123", "123"), users by ID or email.
+                %4$s
+
 
                   actions().forIncident(%1$s).describe("Call the fire brigade").assignTo(%2$s).create().await()
                   var fire = actions().forIncident(%1$s)           drafts are immutable: start many from one
@@ -29,6 +32,7 @@ final class Help {
                   fire.describe("Page the DBA").assignTo(%2$s).resolvedDryRun().await()   with references resolved
                   actions().get(%3$s).await()
                   actions().list().forIncident(%1$s).fetch().await()      .mode(IncidentMode.TEST) for test incidents
+                  actions().list().createdSince(java.time.Instant.now().minusSeconds(3600)).pageSize(50).firstPage().await()
                   actions().complete(%3$s).await()                 also reopen(id), delete(id)
                   actions().edit(%3$s).describe("…").assignTo(%2$s).status(ActionStatus.NOT_DOING).apply().await()
                   incidents().get(%1$s).await()      incidents().list().statusCategory(IncidentStatusCategory.LIVE).fetch()
@@ -49,7 +53,14 @@ final class Help {
 
                 JShell: Tab completes names and methods, /vars and /list show what you defined, /save FILE keeps it,
                 /exit or Ctrl-D leaves.
-                """.formatted(incident, user, id);
+                """.formatted(incident, user, id, actionsLine(session));
+    }
+
+    /** Which actions API is in use and what its calls send, e.g. {@code POST /v3/actions}. */
+    private static String actionsLine(Session session) {
+        ActionsApi api = session.actionsApi() == null ? ActionsApi.V3 : session.actionsApi();
+        return Banner.actionsApi(api) + "\nActions calls: create POST " + api.path() + ", get GET " + api.path()
+                + "/{id}, complete/reopen/edit GET then PUT, delete DELETE, list GET " + api.path() + ".";
     }
 
     /** The one line the banner suggests trying. */

@@ -55,12 +55,15 @@ public final class Launcher {
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env)
             throws Exception {
         List<String> arguments = List.of(args);
-        if (arguments.isEmpty()) {
-            return runJShell(null, List.of(), in, out, err, env);
-        }
-        if (arguments.get(0).equals("-h") || arguments.get(0).equals("--help")) {
+        if (!arguments.isEmpty() && (arguments.get(0).equals("-h") || arguments.get(0).equals("--help"))) {
             out.print(USAGE);
             return 0;
+        }
+        if (Session.checkedActionsApi(env, err, "firebrigade") == null) {
+            return 2;
+        }
+        if (arguments.isEmpty()) {
+            return runJShell(null, List.of(), in, out, err, env);
         }
         if (arguments.get(0).equals("run") && arguments.size() >= 2) {
             Path script = Path.of(arguments.get(1));

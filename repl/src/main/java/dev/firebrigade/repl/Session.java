@@ -1,10 +1,12 @@
 package dev.firebrigade.repl;
 
+import dev.firebrigade.ActionsApi;
 import dev.firebrigade.Firebrigade;
 import dev.firebrigade.IncidentIo;
 import dev.firebrigade.IncidentIoOptions;
 import dev.firebrigade.error.ConnectionException;
 import dev.firebrigade.error.IncidentIoException;
+import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.sandbox.Sandbox;
 import dev.firebrigade.sandbox.SandboxOptions;
 import io.vertx.core.Future;
@@ -14,6 +16,7 @@ import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +46,10 @@ final class Session {
     private final String baseUrl;
     private final String keyName;
     private final String problem;
+    private final ActionsApi actionsApi;
 
     private Session(Vertx vertx, IncidentIo io, Sandbox sandbox, Kind kind, String baseUrl, String keyName,
-                    String problem) {
+                    String problem, ActionsApi actionsApi) {
         this.vertx = vertx;
         this.io = io;
         this.sandbox = sandbox;
@@ -53,6 +57,20 @@ final class Session {
         this.baseUrl = baseUrl;
         this.keyName = keyName;
         this.problem = problem;
+        this.actionsApi = actionsApi;
+    }
+
+    /**
+     * The actions API the environment chooses ({@value IncidentIo#ACTIONS_API_ENV}), or null after saying on
+     * {@code err}, as {@code who: …}, why its value is not one: a start-up error, before anything is sent.
+     */
+    static ActionsApi checkedActionsApi(Map<String, String> env, PrintStream err, String who) {
+        try {
+            return IncidentIo.actionsApiFrom(env);
+        } catch (InvalidInputException e) {
+            err.println(who + ": " + e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -66,35 +84,42 @@ final class Session {
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         startEventLoops(vertx);
         String key = env.get(IncidentIo.API_KEY_ENV);
-        if (key == null || key.isBlank()) {
-            return withSandbox(vertx);
-        }
         String baseUrl = blankToNull(env.get(IncidentIo.BASE_URL_ENV));
         baseUrl = baseUrl == null ? IncidentIoOptions.DEFAULT_BASE_URL : baseUrl;
+        ActionsApi actionsApi;
+        try {
+            actionsApi = IncidentIo.actionsApiFrom(env);
+        } catch (InvalidInputException e) {
+            return new Session(vertx, null, null, Kind.NOT_CONNECTED, baseUrl, null, e.getMessage(), null);
+        }
+        if (key == null || key.isBlank()) {
+            return withSandbox(vertx, actionsApi);
+        }
         IncidentIoOptions options;
         try {
             options = IncidentIo.optionsFrom(env);
         } catch (IncidentIoException e) {
-            return new Session(vertx, null, null, Kind.NOT_CONNECTED, baseUrl, null, e.getMessage());
+            return new Session(vertx, null, null, Kind.NOT_CONNECTED, baseUrl, null, e.getMessage(), actionsApi);
         }
         IncidentIo io = Firebrigade.connect(IncidentIo.create(vertx, options));
         try {
             // A banner should not wait a minute for a server that does not answer.
             String name = io.identity().await(IDENTITY_SECONDS, TimeUnit.SECONDS).name();
-            return new Session(vertx, io, null, Kind.CONNECTED, options.getBaseUrl(), name, null);
+            return new Session(vertx, io, null, Kind.CONNECTED, options.getBaseUrl(), name, null, actionsApi);
         } catch (IncidentIoException e) {
-            return new Session(vertx, io, null, Kind.NOT_CONNECTED, options.getBaseUrl(), null, whyNotConnected(e));
+            return new Session(vertx, io, null, Kind.NOT_CONNECTED, options.getBaseUrl(), null, whyNotConnected(e),
+                    actionsApi);
         } catch (java.util.concurrent.TimeoutException e) {
             return new Session(vertx, io, null, Kind.NOT_CONNECTED, options.getBaseUrl(), null,
-                    "no answer from GET /v1/identity within " + IDENTITY_SECONDS + " s");
+                    "no answer from GET /v1/identity within " + IDENTITY_SECONDS + " s", actionsApi);
         }
     }
 
-    private static Session withSandbox(Vertx vertx) {
+    private static Session withSandbox(Vertx vertx, ActionsApi actionsApi) {
         Sandbox sandbox = Sandbox.start(vertx, new SandboxOptions()).await();
-        IncidentIo io = Firebrigade.connect(IncidentIo.create(vertx,
-                new IncidentIoOptions().setBaseUrl(sandbox.baseUrl()).setApiKey(sandbox.apiKey())));
-        return new Session(vertx, io, sandbox, Kind.SANDBOX, sandbox.baseUrl(), null, null);
+        IncidentIo io = Firebrigade.connect(IncidentIo.create(vertx, new IncidentIoOptions()
+                .setBaseUrl(sandbox.baseUrl()).setApiKey(sandbox.apiKey()).setActionsApi(actionsApi)));
+        return new Session(vertx, io, sandbox, Kind.SANDBOX, sandbox.baseUrl(), null, null, actionsApi);
     }
 
     /**
@@ -143,6 +168,11 @@ final class Session {
     /** The name of the API key as incident.io knows it (never the key), or null when not connected. */
     String keyName() {
         return keyName;
+    }
+
+    /** The actions API the client uses, or null when {@value IncidentIo#ACTIONS_API_ENV} named none. */
+    ActionsApi actionsApi() {
+        return actionsApi;
     }
 
     /** Why the session is not connected, one line, or null. */

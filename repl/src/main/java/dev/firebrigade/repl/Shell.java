@@ -62,15 +62,22 @@ public final class Shell {
         return pending.join();
     }
 
-    /** Prints what this session is connected to; in a sandbox, the demo incidents and users to try. */
+    /**
+     * Prints what this session is connected to and which actions API it uses; in a sandbox, the demo incidents and
+     * users to try. On the deprecated v2 actions API, one line on stderr says when incident.io removes it.
+     */
     public static void banner() {
         Session current = session();
         if (batch) {
             System.err.print(Banner.brief(current));
-            System.err.flush();
         } else {
             System.out.print(Banner.full(current));
+            System.out.flush();
         }
+        if (current.actionsApi() != null && current.actionsApi().deprecated()) {
+            System.err.println(current.actionsApi().deprecationNotice());
+        }
+        System.err.flush();
     }
 
     /** Prints the DSL and these helpers, with examples. */

@@ -22,7 +22,7 @@ class LauncherTest extends KeyedServerFixture {
     static final String CREATED_LINE = "\\$\\d+ ==> Action \\S+ \\[outstanding] \"Call the fire brigade\" "
             + "-> Lisa Karlin Curtis \\(incident " + INC_2 + "\\)";
     /** A failed call: one line with the error type, status and type, request, message and request id. */
-    static final String NOT_FOUND_LINE = "\\|  Exception NotFoundException: 404 not_found on GET /v2/actions/no-such-action: "
+    static final String NOT_FOUND_LINE = "\\|  Exception NotFoundException: 404 not_found on GET /v3/actions/no-such-action: "
             + ".+ \\(request_id [^)]+\\)";
 
     @Test
@@ -164,7 +164,7 @@ class LauncherTest extends KeyedServerFixture {
         assertThat(run.code()).as(run.all()).isEqualTo(1);
         assertThat(run.out()).isEqualTo("before\nafter\n");
         assertThat(run.err()).as(run.all())
-                .containsPattern("\nException NotFoundException: 404 not_found on GET /v2/actions/no-such-action: .+ \\(request_id [^)]+\\)\n")
+                .containsPattern("\nException NotFoundException: 404 not_found on GET /v3/actions/no-such-action: .+ \\(request_id [^)]+\\)\n")
                 .endsWith("firebrigade: " + script + ": 1 snippet failed\n");
     }
 
@@ -188,7 +188,7 @@ class LauncherTest extends KeyedServerFixture {
         Run run = Run.inProcess(Map.of(), "", "run", script.toString());
 
         assertThat(run.code()).as(run.all()).isEqualTo(1);
-        assertThat(run.err()).as(run.all()).containsPattern("\nException \\w+Exception: \\d{3} \\w+ on POST /v2/actions: ");
+        assertThat(run.err()).as(run.all()).containsPattern("\nException \\w+Exception: \\d{3} \\w+ on POST /v3/actions: ");
     }
 
     @Test

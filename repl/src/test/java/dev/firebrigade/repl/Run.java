@@ -63,6 +63,7 @@ record Run(int code, String out, String err) {
         var builder = new ProcessBuilder(command).directory(temporaryDirectory().toFile());
         builder.environment().remove("INCIDENT_IO_API_KEY");
         builder.environment().remove("INCIDENT_IO_BASE_URL");
+        builder.environment().remove("INCIDENT_IO_ACTIONS_API");
         builder.environment().put("FIREBRIGADE_CLASSPATH", System.getProperty("java.class.path"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(env(env));

@@ -5,6 +5,7 @@ import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -15,10 +16,14 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * {@code /v2/actions} and {@code /v3/actions}: the same state behind both (v3 only adds a paginated list),
- * following API-NOTES §6. Undocumented behaviour we chose: an unknown {@code incident_id} or {@code assignee_id}
- * is a 422 {@code validation_error} with code {@code not_found} naming the field; a deleted action is gone (404
- * afterwards, never listed with status {@code deleted}).
+ * {@code /v3/actions} and the deprecated {@code /v2/actions}: the same state behind both (v3's list is paginated and
+ * filters by time), following API-NOTES §6 and the spec. incident.io documents v2's deprecation in its spec ("will be
+ * removed on 31 December 2026. Use ... /v3/actions instead"); on the wire, v2 answers here also carry the standard
+ * {@code Sunset} header (RFC 8594) with that date and a {@code Link} to the v3 successor, which incident.io does not
+ * document (our choice, so clients can notice). {@link SandboxOptions#setActionsV2RemovedStatus} simulates the removal.
+ * Undocumented behaviour we chose: an unknown {@code incident_id} or {@code assignee_id} is a 422
+ * {@code validation_error} with code {@code not_found} naming the field; a deleted action is gone (404 afterwards,
+ * never listed with status {@code deleted}).
  */
 final class ActionRoutes {
   private static final Set<String> INCIDENT_MODES = Set.of("standard", "retrospective", "test", "tutorial", "stream");
@@ -26,23 +31,46 @@ final class ActionRoutes {
   private static final Set<String> STATUSES = Set.of("outstanding", "completed", "deleted", "not_doing");
   private static final Set<String> V3_FILTERS = Set.of("created_at", "updated_at");
 
+  /** The removal date as an HTTP date, for the {@code Sunset} header. */
+  static final String V2_SUNSET = "Thu, 31 Dec 2026 00:00:00 GMT";
+
   private final SandboxState state;
   private final Replies replies;
+  /** 0 while v2 is served; else the status every v2 route answers, as after incident.io removed it. */
+  private final int v2RemovedStatus;
 
-  ActionRoutes(SandboxState state, Replies replies) {
+  ActionRoutes(SandboxState state, Replies replies, int v2RemovedStatus) {
     this.state = state;
     this.replies = replies;
+    this.v2RemovedStatus = v2RemovedStatus;
   }
 
   void register(Endpoints endpoints) {
-    for (var version : List.of("v2", "v3")) {
-      var base = "/" + version + "/actions";
-      endpoints.add(POST, base, this::create);
-      endpoints.add(GET, base, version.equals("v2") ? this::listV2 : this::listV3);
-      endpoints.add(GET, base + "/{id}", this::show);
-      endpoints.add(PUT, base + "/{id}", this::update);
-      endpoints.add(DELETE, base + "/{id}", this::delete);
-    }
+    endpoints.add(POST, "/v3/actions", this::create);
+    endpoints.add(GET, "/v3/actions", this::listV3);
+    endpoints.add(GET, "/v3/actions/{id}", this::show);
+    endpoints.add(PUT, "/v3/actions/{id}", this::update);
+    endpoints.add(DELETE, "/v3/actions/{id}", this::delete);
+    endpoints.add(POST, "/v2/actions", v2(this::create));
+    endpoints.add(GET, "/v2/actions", v2(this::listV2));
+    endpoints.add(GET, "/v2/actions/{id}", v2(this::show));
+    endpoints.add(PUT, "/v2/actions/{id}", v2(this::update));
+    endpoints.add(DELETE, "/v2/actions/{id}", v2(this::delete));
+  }
+
+  /** A v2 route: answered with its deprecation while served, refused once removed. */
+  private Handler<RoutingContext> v2(Handler<RoutingContext> route) {
+    return ctx -> {
+      if (v2RemovedStatus != 0) {
+        var replacement = ctx.request().method() + " " + ctx.request().path().replaceFirst("^/v2/", "/v3/");
+        throw new ApiException(v2RemovedStatus, ErrorBodies.typeFor(v2RemovedStatus), List.of(ErrorBodies.error(
+            v2RemovedStatus == 410 ? "gone" : "not_found", "This endpoint was removed on 31 December 2026. Use "
+                + replacement.replaceAll("/v3/actions/[^/]+$", "/v3/actions/{id}") + " instead.", null)));
+      }
+      ctx.response().putHeader("Sunset", V2_SUNSET)
+          .putHeader("Link", "</v3/actions>; rel=\"successor-version\"");
+      route.handle(ctx);
+    };
   }
 
   private void create(RoutingContext ctx) {

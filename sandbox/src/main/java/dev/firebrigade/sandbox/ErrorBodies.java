@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Error bodies in the documented shape {@code {type, status, request_id, errors: [{code, message, source: {field}}]}}
+ * Error bodies in the documented shape {@code {type, status, request_id, errors: [{code, message, source: {field, pointer}}]}}
  * (API-NOTES §3), plus the rate-limit variant with {@code rate_limit}.
  */
 final class ErrorBodies {
@@ -41,10 +41,11 @@ final class ErrorBodies {
     return UUID.randomUUID().toString();
   }
 
+  /** One error; a {@code field} becomes a {@code source} with the field and its JSON pointer, as ErrorSource requires. */
   static JsonObject error(String code, String message, String field) {
     var error = new JsonObject().put("code", code).put("message", message);
     if (field != null) {
-      error.put("source", new JsonObject().put("field", field));
+      error.put("source", new JsonObject().put("field", field).put("pointer", "/" + field.replace('.', '/')));
     }
     return error;
   }

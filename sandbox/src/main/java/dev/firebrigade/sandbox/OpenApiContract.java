@@ -31,11 +31,11 @@ import java.util.regex.Pattern;
  * {@code responses[status]}, and {@code $ref: #/components/schemas/...} are resolved by vertx-json-schema.
  * Results are human-readable violations; an empty list means the body conforms.
  *
- * <p>Beyond plain schema validation: {@code /v3/actions...} (absent from the spec version we hold) is checked
- * against the {@code /v2/actions...} operation, whose schemas are the same; error responses (4xx/5xx, which this
- * spec version does not declare) are checked against the documented error shape; optional request fields set
- * to JSON {@code null} count as absent, since the spec never marks anything nullable yet documents
- * "Set to null to unassign".
+ * <p>Beyond plain schema validation: an error response (4xx/5xx) is checked against the schema its operation
+ * declares for that status ({@code ErrorResponse} on the v3 operations), and where none is declared (the older
+ * operations declare only their success) against the documented error shape; optional request fields set to JSON
+ * {@code null} count as absent, since the spec never marks anything nullable yet documents "Set to null to
+ * unassign". Deprecated operations ({@code /v2/actions...}) are checked like any other: they work until removed.
  */
 public final class OpenApiContract {
   /** A made-up base URI under which the spec's component schemas are registered; never fetched. */
@@ -124,13 +124,13 @@ public final class OpenApiContract {
   }
 
   List<Violation> responseViolations(String method, String pathTemplate, int status, JsonObject body) {
-    if (status >= 400) {
-      return errorBodyViolations(status, body);
-    }
-    if (pathTemplate.equals("/v3/actions") && method.equalsIgnoreCase("GET") && status == 200) {
-      return v3ActionListViolations(body);
-    }
     var operation = operation(method, pathTemplate);
+    if (status >= 400) {
+      var declared = operation == null ? null
+          : operation.getJsonObject("responses", new JsonObject()).getJsonObject(Integer.toString(status));
+      var schemaName = declared == null ? null : schemaName(declared);
+      return schemaName == null || body == null ? errorBodyViolations(status, body) : schemaViolations(schemaName, body);
+    }
     if (operation == null) {
       return List.of(new Violation("", "unknown_operation", describeOperation(method, pathTemplate) + " is not in the spec"));
     }
@@ -170,8 +170,10 @@ public final class OpenApiContract {
     var units = result.getErrors() == null || result.getErrors().isEmpty() ? List.of(result) : result.getErrors();
     for (OutputUnit unit : units) {
       var error = unit.getError();
-      // "A subschema had errors" and "Property x does not match schema" only point at the real, nested error.
-      if (error == null || error.startsWith("A subschema had errors") || error.endsWith("does not match schema")) {
+      // "A subschema had errors", "Property x does not match schema" and "Items did not match schema" only point
+      // at the real, nested error.
+      if (error == null || error.startsWith("A subschema had errors") || error.endsWith("does not match schema")
+          || error.startsWith("Items did not match schema")) {
         continue;
       }
       var pointer = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation().replaceFirst("^#", "");
@@ -186,30 +188,6 @@ public final class OpenApiContract {
       violations.add(new Violation("", "invalid_value", "does not match " + schemaName));
     }
     return List.copyOf(violations);
-  }
-
-  private List<Violation> v3ActionListViolations(JsonObject body) {
-    if (body == null) {
-      return List.of(new Violation("", "is_required", "a list of actions was expected, but no body was sent"));
-    }
-    var violations = new ArrayList<Violation>();
-    if (!(body.getValue("actions") instanceof JsonArray actions)) {
-      violations.add(new Violation("/actions", "is_required", "an array of actions is required"));
-    } else {
-      for (int i = 0; i < actions.size(); i++) {
-        var prefix = "/actions/" + i;
-        schemaViolations("ActionV2", actions.getValue(i))
-            .forEach(v -> violations.add(new Violation(prefix + v.pointer(), v.code(), v.message())));
-      }
-    }
-    if (!(body.getValue("pagination_meta") instanceof JsonObject meta)) {
-      violations.add(new Violation("/pagination_meta", "is_required", "pagination_meta is required"));
-    } else {
-      // The v3 PaginationMetaResultV3 has the same fields as PaginationMetaResultV2 (after?, page_size).
-      schemaViolations("PaginationMetaResultV2", meta)
-          .forEach(v -> violations.add(new Violation("/pagination_meta" + v.pointer(), v.code(), v.message())));
-    }
-    return violations;
   }
 
   /** The documented error shape (API-NOTES §3): {@code {type, status, request_id, errors: [{code, message, source?}]}}. */
@@ -262,10 +240,6 @@ public final class OpenApiContract {
 
   private JsonObject operation(String method, String pathTemplate) {
     var path = paths.getJsonObject(pathTemplate);
-    if (path == null && pathTemplate.startsWith("/v3/actions")) {
-      // /v3/actions is newer than our spec; API-NOTES §6.3: its payloads and ActionV3 equal the v2 ones.
-      path = paths.getJsonObject("/v2/actions" + pathTemplate.substring("/v3/actions".length()));
-    }
     return path == null ? null : path.getJsonObject(method.toLowerCase(Locale.ROOT));
   }
 

@@ -89,7 +89,7 @@ public final class Sandbox {
           System::nanoTime, replies));
     }
     var endpoints = new Endpoints(router, replies, contract);
-    new ActionRoutes(state, replies).register(endpoints);
+    new ActionRoutes(state, replies, options.getActionsV2RemovedStatus()).register(endpoints);
     new UserRoutes(state, replies).register(endpoints);
     new IncidentRoutes(state, replies).register(endpoints);
     new IdentityRoutes(replies).register(endpoints);
@@ -177,8 +177,9 @@ public final class Sandbox {
 
   /**
    * Runs a sandbox until Ctrl-C: {@code --port N} (default 8080), {@code --key K} (default the demo key),
-   * {@code --spec PATH} to check traffic against the OpenAPI spec, {@code --no-rate-limit}, {@code --webhook URL}
-   * (with {@code --webhook-secret whsec_…}, else one is made and shown) to deliver webhooks there.
+   * {@code --spec PATH} to check traffic against the OpenAPI spec, {@code --no-rate-limit},
+   * {@code --v2-actions-removed 404|410} to answer as incident.io does after removing {@code /v2/actions},
+   * {@code --webhook URL} (with {@code --webhook-secret whsec_…}, else one is made and shown) to deliver webhooks there.
    */
   public static void main(String[] args) {
     var options = new SandboxOptions().setPort(8080);
@@ -191,11 +192,13 @@ public final class Sandbox {
         case "--key" -> key = value(args, ++i, "--key");
         case "--spec" -> options.setContractSpec(Path.of(value(args, ++i, "--spec")));
         case "--no-rate-limit" -> options.setRateLimitEnabled(false);
+        case "--v2-actions-removed" ->
+            options.setActionsV2RemovedStatus(Integer.parseInt(value(args, ++i, "--v2-actions-removed")));
         case "--webhook" -> webhook = value(args, ++i, "--webhook");
         case "--webhook-secret" -> webhookSecret = value(args, ++i, "--webhook-secret");
         default -> {
           System.err.println("usage: Sandbox [--port N] [--key K] [--spec openapi.json] [--no-rate-limit]"
-              + " [--webhook URL [--webhook-secret whsec_…]]");
+              + " [--v2-actions-removed 404|410] [--webhook URL [--webhook-secret whsec_…]]");
           System.exit(2);
         }
       }

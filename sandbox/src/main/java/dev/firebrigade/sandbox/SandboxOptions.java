@@ -22,6 +22,7 @@ public final class SandboxOptions {
   private long rateLimitCapacity = 1200;
   private double rateLimitRefillPerSecond = 20;
   private Path contractSpec;
+  private int actionsV2RemovedStatus;
   /** Svix's schedule in miniature (see {@link SandboxWebhooks#SVIX_RETRY_DELAYS}), so tests see retries in seconds. */
   public static final List<Duration> DEFAULT_WEBHOOK_RETRY_DELAYS = List.of(Duration.ofMillis(100),
       Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
@@ -39,6 +40,7 @@ public final class SandboxOptions {
     this.rateLimitCapacity = other.rateLimitCapacity;
     this.rateLimitRefillPerSecond = other.rateLimitRefillPerSecond;
     this.contractSpec = other.contractSpec;
+    this.actionsV2RemovedStatus = other.actionsV2RemovedStatus;
     this.webhookRetryDelays = other.webhookRetryDelays;
     this.webhookEndpoints = new LinkedHashMap<>(other.webhookEndpoints);
   }
@@ -145,6 +147,22 @@ public final class SandboxOptions {
     return this;
   }
 
+  public int getActionsV2RemovedStatus() {
+    return actionsV2RemovedStatus;
+  }
+
+  /**
+   * Simulates incident.io after it removed {@code /v2/actions} (on 2026-12-31): every v2 actions route answers
+   * {@code status}, 404 or 410, with an error naming the v3 replacement. 0, the default, serves v2 as deprecated.
+   */
+  public SandboxOptions setActionsV2RemovedStatus(int status) {
+    if (status != 0 && status != 404 && status != 410) {
+      throw new IllegalArgumentException("actionsV2RemovedStatus must be 0 (served), 404 or 410, was " + status);
+    }
+    this.actionsV2RemovedStatus = status;
+    return this;
+  }
+
   public List<Duration> getWebhookRetryDelays() {
     return webhookRetryDelays;
   }
@@ -182,6 +200,8 @@ public final class SandboxOptions {
     return "SandboxOptions{host=" + host + ", port=" + port + ", apiKeyNames=" + apiKeys.values()
         + ", seedDemoData=" + seedDemoData + ", rateLimit=" + (rateLimitEnabled
             ? rateLimitCapacity + " @ " + rateLimitRefillPerSecond + "/s" : "off")
-        + ", contractSpec=" + contractSpec + ", webhookEndpoints=" + webhookEndpoints.keySet() + "}";
+        + ", contractSpec=" + contractSpec
+        + (actionsV2RemovedStatus == 0 ? "" : ", actionsV2Removed=" + actionsV2RemovedStatus)
+        + ", webhookEndpoints=" + webhookEndpoints.keySet() + "}";
   }
 }

@@ -85,9 +85,9 @@ class ActionsV2Test extends DemoSandboxTest {
     assertThat(body.getString("request_id")).isNotBlank();
     assertThat(body.getJsonArray("errors")).isEqualTo(new JsonArray()
         .add(new JsonObject().put("code", "is_required").put("message", "An incident_id is required to create an action")
-            .put("source", new JsonObject().put("field", "incident_id")))
+            .put("source", new JsonObject().put("field", "incident_id").put("pointer", "/incident_id")))
         .add(new JsonObject().put("code", "is_required").put("message", "A description is required to create an action")
-            .put("source", new JsonObject().put("field", "description"))));
+            .put("source", new JsonObject().put("field", "description").put("pointer", "/description"))));
   }
 
   @Test
@@ -98,7 +98,7 @@ class ActionsV2Test extends DemoSandboxTest {
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.bodyAsJsonObject().getJsonArray("errors")).isEqualTo(new JsonArray().add(new JsonObject()
         .put("code", "not_found").put("message", "No incident found with ID '01NOPE00000000000000000000'")
-        .put("source", new JsonObject().put("field", "incident_id"))));
+        .put("source", new JsonObject().put("field", "incident_id").put("pointer", "/incident_id"))));
     assertThat(http.sandbox.state().actionCount()).isEqualTo(countBefore);
   }
 
@@ -120,7 +120,7 @@ class ActionsV2Test extends DemoSandboxTest {
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.bodyAsJsonObject().getJsonArray("errors")).isEqualTo(new JsonArray().add(new JsonObject()
         .put("code", "not_found").put("message", "No user found with ID '01NOBODY000000000000000000'")
-        .put("source", new JsonObject().put("field", "assignee_id"))));
+        .put("source", new JsonObject().put("field", "assignee_id").put("pointer", "/assignee_id"))));
   }
 
   @Test
@@ -130,7 +130,7 @@ class ActionsV2Test extends DemoSandboxTest {
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.bodyAsJsonObject().getJsonArray("errors")).isEqualTo(new JsonArray().add(new JsonObject()
         .put("code", "invalid_value").put("message", "The description must be a string")
-        .put("source", new JsonObject().put("field", "description"))));
+        .put("source", new JsonObject().put("field", "description").put("pointer", "/description"))));
   }
 
   @Test
@@ -308,9 +308,9 @@ class ActionsV2Test extends DemoSandboxTest {
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.bodyAsJsonObject().getJsonArray("errors")).isEqualTo(new JsonArray()
         .add(new JsonObject().put("code", "is_required").put("message", "A description is required to update an action")
-            .put("source", new JsonObject().put("field", "description")))
+            .put("source", new JsonObject().put("field", "description").put("pointer", "/description")))
         .add(new JsonObject().put("code", "is_required").put("message", "A status is required to update an action")
-            .put("source", new JsonObject().put("field", "status"))));
+            .put("source", new JsonObject().put("field", "status").put("pointer", "/status"))));
   }
 
   @Test
@@ -323,7 +323,7 @@ class ActionsV2Test extends DemoSandboxTest {
     assertThat(deleted.statusCode()).isEqualTo(422);
     assertThat(deleted.bodyAsJsonObject().getJsonArray("errors")).isEqualTo(new JsonArray().add(new JsonObject()
         .put("code", "invalid_value").put("message", "Setting the status to deleted is not allowed; use the delete endpoint instead")
-        .put("source", new JsonObject().put("field", "status"))));
+        .put("source", new JsonObject().put("field", "status").put("pointer", "/status"))));
     assertThat(unknown.statusCode()).isEqualTo(422);
     assertThat(unknown.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("invalid_value");
     assertThat(http.sandbox.state().action(id).orElseThrow().getString("status")).isEqualTo("outstanding");

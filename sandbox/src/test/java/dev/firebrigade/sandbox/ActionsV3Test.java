@@ -105,7 +105,7 @@ class ActionsV3Test extends DemoSandboxTest {
       assertThat(response.statusCode()).as(size).isEqualTo(422);
       assertThat(response.bodyAsJsonObject().getJsonArray("errors")).isEqualTo(new JsonArray().add(new JsonObject()
           .put("code", "invalid_value").put("message", "The page_size must be a number from 1 to 250, but was '" + size + "'")
-          .put("source", new JsonObject().put("field", "page_size"))));
+          .put("source", new JsonObject().put("field", "page_size").put("pointer", "/page_size"))));
     }
     assertThat(http.get("/v3/actions?page_size=250").statusCode()).isEqualTo(200);
   }
@@ -153,7 +153,7 @@ class ActionsV3Test extends DemoSandboxTest {
     assertThat(badDate.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)).isEqualTo(new JsonObject()
         .put("code", "invalid_value")
         .put("message", "The created_at filter needs dates (2024-12-02) or RFC3339 timestamps, but got 'last-week'")
-        .put("source", new JsonObject().put("field", "created_at")));
+        .put("source", new JsonObject().put("field", "created_at").put("pointer", "/created_at")));
     assertThat(badOperator.statusCode()).isEqualTo(422);
     assertThat(badOperator.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message"))
         .isEqualTo("The created_at filter accepts the operators date_range, gte, lte, but got 'gt'");

@@ -92,7 +92,7 @@ class ContractConformanceTest {
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.bodyAsJsonObject().getJsonArray("errors")).isEqualTo(new JsonArray().add(new JsonObject()
         .put("code", "invalid_value").put("message", "The assignee_id must be a string")
-        .put("source", new JsonObject().put("field", "assignee_id"))));
+        .put("source", new JsonObject().put("field", "assignee_id").put("pointer", "/assignee_id"))));
     assertThat(http.sandbox.contractViolations()).containsExactly(
         "PUT /v2/actions/01FCNDV6P870EA6S7TK1DSYDG3 request: /assignee_id: Instance type array is invalid. Expected string");
     assertThat(http.sandbox.state().actionCount()).isEqualTo(countBefore);
@@ -105,7 +105,7 @@ class ContractConformanceTest {
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(response.bodyAsJsonObject().getJsonArray("errors")).isEqualTo(new JsonArray().add(new JsonObject()
         .put("code", "is_required").put("message", "A description is required to create an action")
-        .put("source", new JsonObject().put("field", "description"))));
+        .put("source", new JsonObject().put("field", "description").put("pointer", "/description"))));
     assertThat(http.sandbox.contractViolations()).containsExactly(
         "POST /v2/actions request: /description: Instance does not have required property \"description\"");
   }

@@ -83,14 +83,18 @@ class OpenApiContractTest {
   }
 
   @Test
-  void checksV3ActionsAgainstTheV2Operations() {
+  void checksV3ActionsAgainstTheirOwnOperationsAndSchemas() {
     assertThat(contract.validateRequest("POST", "/v3/actions", new JsonObject().put("description", "d")))
         .containsExactly("/incident_id: Instance does not have required property \"incident_id\"");
     assertThat(contract.validateResponse("PUT", "/v3/actions/{id}", 200, new JsonObject().put("action", action()))).isEmpty();
+    // ActionV3 is the schema, not ActionV2: a v3 action without its creator is reported against it.
+    assertThat(contract.validateSchema("ActionV3", action().copy().put("creator", 1))).isNotEmpty();
+    assertThat(contract.validateResponse("GET", "/v3/actions/{id}", 200,
+        new JsonObject().put("action", action().copy().put("status", "gone")))).isNotEmpty();
   }
 
   @Test
-  void checksTheV3ListItemByItemAndItsPaginationMeta() {
+  void checksTheV3ListAgainstActionsListResultV3() {
     var good = new JsonObject().put("actions", new JsonArray().add(action()))
         .put("pagination_meta", new JsonObject().put("page_size", 25).put("after", "01FCNDV6P870EA6S7TK1DSYDG1"));
     var bad = new JsonObject().put("actions", new JsonArray().add(action()).add(action().put("status", 3)))
@@ -101,8 +105,22 @@ class OpenApiContractTest {
         "/actions/1/status: Instance type number is invalid. Expected string",
         "/actions/1/status: Instance does not match any of [\"outstanding\",\"completed\",\"deleted\",\"not_doing\"]",
         "/pagination_meta/page_size: Instance does not have required property \"page_size\"");
-    assertThat(contract.validateResponse("GET", "/v3/actions", 200, new JsonObject()))
-        .containsExactly("/actions: an array of actions is required", "/pagination_meta: pagination_meta is required");
+    assertThat(contract.validateResponse("GET", "/v3/actions", 200, new JsonObject())).containsExactlyInAnyOrder(
+        "/actions: Instance does not have required property \"actions\"",
+        "/pagination_meta: Instance does not have required property \"pagination_meta\"");
+  }
+
+  @Test
+  void checksV3ErrorsAgainstTheErrorResponseTheyDeclare() {
+    var source = new JsonObject().put("field", "incident_id");
+    var error = new JsonObject().put("type", "validation_error").put("status", 422).put("request_id", "r")
+        .put("errors", new JsonArray().add(new JsonObject().put("code", "is_required").put("message", "m")
+            .put("source", source)));
+
+    assertThat(contract.validateResponse("POST", "/v3/actions", 422, error))
+        .containsExactly("/errors/0/source/pointer: Instance does not have required property \"pointer\"");
+    source.put("pointer", "/incident_id");
+    assertThat(contract.validateResponse("POST", "/v3/actions", 422, error)).isEmpty();
   }
 
   @Test

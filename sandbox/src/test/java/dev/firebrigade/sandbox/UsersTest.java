@@ -111,7 +111,7 @@ class UsersTest extends DemoSandboxTest {
       assertThat(response.statusCode()).as(size).isEqualTo(422);
       assertThat(response.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)).isEqualTo(new JsonObject()
           .put("code", "invalid_value").put("message", "The page_size must be a number from 1 to 10000, but was '" + size + "'")
-          .put("source", new JsonObject().put("field", "page_size")));
+          .put("source", new JsonObject().put("field", "page_size").put("pointer", "/page_size")));
     }
   }
 
