@@ -3,7 +3,6 @@ package dev.firebrigade;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.ActionStatus;
 import dev.firebrigade.model.IncidentMode;
-import io.vertx.core.Vertx;
 
 import java.time.Instant;
 
@@ -12,13 +11,13 @@ import java.time.Instant;
  * {@code GET /v3/actions?updated_at[gte]=…}. Needs the v3 actions API (v2 cannot filter by time).
  */
 public final class ActionWatch extends WatchQuery<Action, ActionWatch> {
-    static final Watched<Action> WATCHED = new Watched<>(Action.class, Action::id, Action::createdAt,
+    private static final Watched<Action> WATCHED = new Watched<>(Action.class, Action::id, Action::createdAt,
             Action::updatedAt, a -> a.status() == ActionStatus.COMPLETED, a -> a.status() == ActionStatus.DELETED);
 
     private final ActionQuery scope;
 
     ActionWatch(ActionQuery scope, WatchSettings settings) {
-        super(settings);
+        super(WATCHED, settings);
         this.scope = scope;
     }
 
@@ -40,20 +39,5 @@ public final class ActionWatch extends WatchQuery<Action, ActionWatch> {
     @Override
     PagedQuery<Action> updatedSince(Instant from) {
         return from == null ? scope : scope.updatedSince(from);
-    }
-
-    @Override
-    Watched<Action> watched() {
-        return WATCHED;
-    }
-
-    @Override
-    Vertx vertx() {
-        return scope.pager().vertx();
-    }
-
-    @Override
-    public String toString() {
-        return "ActionWatch[" + scope + ", " + settings() + "]";
     }
 }

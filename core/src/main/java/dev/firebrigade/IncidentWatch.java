@@ -3,7 +3,6 @@ package dev.firebrigade;
 import dev.firebrigade.model.Incident;
 import dev.firebrigade.model.IncidentMode;
 import dev.firebrigade.model.IncidentStatusCategory;
-import io.vertx.core.Vertx;
 
 import java.time.Instant;
 
@@ -13,13 +12,13 @@ import java.time.Instant;
  * {@code closed}; incidents are not deleted through the API, so none is reported deleted unless a sweep misses it.
  */
 public final class IncidentWatch extends WatchQuery<Incident, IncidentWatch> {
-    static final Watched<Incident> WATCHED = new Watched<>(Incident.class, Incident::id, Incident::createdAt,
+    private static final Watched<Incident> WATCHED = new Watched<>(Incident.class, Incident::id, Incident::createdAt,
             Incident::updatedAt, i -> i.statusCategory() == IncidentStatusCategory.CLOSED, i -> false);
 
     private final IncidentQuery scope;
 
     IncidentWatch(IncidentQuery scope, WatchSettings settings) {
-        super(settings);
+        super(WATCHED, settings);
         this.scope = scope;
     }
 
@@ -41,20 +40,5 @@ public final class IncidentWatch extends WatchQuery<Incident, IncidentWatch> {
     @Override
     PagedQuery<Incident> updatedSince(Instant from) {
         return from == null ? scope : scope.updatedSince(from);
-    }
-
-    @Override
-    Watched<Incident> watched() {
-        return WATCHED;
-    }
-
-    @Override
-    Vertx vertx() {
-        return scope.pager().vertx();
-    }
-
-    @Override
-    public String toString() {
-        return "IncidentWatch[" + scope + ", " + settings() + "]";
     }
 }

@@ -1,7 +1,5 @@
 package dev.firebrigade;
 
-import io.vertx.core.Vertx;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,9 +9,11 @@ import java.time.Instant;
  * filters.
  */
 public abstract class WatchQuery<T extends Record, W extends WatchQuery<T, W>> {
+    private final Watched<T> watched;
     private final WatchSettings settings;
 
-    WatchQuery(WatchSettings settings) {
+    WatchQuery(Watched<T> watched, WatchSettings settings) {
+        this.watched = watched;
         this.settings = settings;
     }
 
@@ -22,10 +22,6 @@ public abstract class WatchQuery<T extends Record, W extends WatchQuery<T, W>> {
 
     /** The list to poll: items in scope updated at or after {@code from}, or every item in scope when null. */
     abstract PagedQuery<T> updatedSince(Instant from);
-
-    abstract Watched<T> watched();
-
-    abstract Vertx vertx();
 
     WatchSettings settings() {
         return settings;
@@ -75,6 +71,11 @@ public abstract class WatchQuery<T extends Record, W extends WatchQuery<T, W>> {
      */
     public Watch<T> start() {
         settings.check();
-        return new Watch<>(vertx(), this::updatedSince, watched(), settings);
+        return new Watch<>(updatedSince(null).pager().vertx(), this::updatedSince, watched, settings);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + updatedSince(null) + ", " + settings + "]";
     }
 }
