@@ -33,9 +33,9 @@ import java.util.function.Function;
  * {@link #pause()} stops polling. Failures: a fault that may pass (5xx, connection, timeout, a 429 after the client's
  * own retries) goes to the {@link #exceptionHandler} and polling goes on after a growing wait, at least the
  * {@code Retry-After} asked for, back to the interval after the next success; a failure that will not pass (bad
- * input, 401, 403, 404, 422) goes to the exception handler and ends the watch. {@link #close()} stops polling and
- * calls the end handler. Changes, the end and failures arrive on the context the watch was started on. Methods may be
- * called from any thread.
+ * input, 401, 403, 404, 422), or a change handler that throws, goes to the exception handler and ends the watch.
+ * {@link #close()} stops polling and calls the end handler. Changes, the end and failures arrive on the context the
+ * watch was started on. Methods may be called from any thread.
  */
 public final class Watch<T extends Record> implements ReadStream<Change<T>> {
     /** The longest wait after repeated failures, unless the interval or a Retry-After is longer. */
@@ -152,6 +152,7 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
 
     /** Hands buffered changes over while there is demand, then arranges the next poll. On the context only. */
     private void drain() {
+        RuntimeException failFromHandler = null;
         synchronized (this) {
             if (emitting) {
                 return;
@@ -172,12 +173,21 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
                     }
                     target = handler;
                 }
-                target.handle(change);
+                try {
+                    target.handle(change);
+                } catch (RuntimeException e) {
+                    failFromHandler = e;
+                    break;
+                }
             }
         } finally {
             synchronized (this) {
                 emitting = false;
             }
+        }
+        if (failFromHandler != null) {
+            failed(failFromHandler, System.nanoTime(), true);
+            return;
         }
         armTimer();
     }
@@ -227,7 +237,7 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
             }
         }
         if (failure != null) {
-            failed(failure, beganNanos);
+            failed(failure, beganNanos, lasting(failure));
             return;
         }
         List<Change<T>> changes = sweep ? swept(items) : changesIn(items);
@@ -327,9 +337,8 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
         }
     }
 
-    private void failed(Throwable failure, long beganNanos) {
+    private void failed(Throwable failure, long beganNanos, boolean fatal) {
         Handler<Throwable> report;
-        boolean fatal = lasting(failure);
         synchronized (this) {
             report = exceptionHandler;
             if (!fatal) {

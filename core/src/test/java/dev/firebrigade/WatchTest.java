@@ -265,6 +265,24 @@ class WatchTest extends SandboxFixture {
     }
 
     @Test
+    void aHandlerThatThrowsEndsTheWatchWithItsException() {
+        var failures = new CopyOnWriteArrayList<Throwable>();
+        Watch<Action> watch = io.actions().watch().forIncident("INC-2").every(INTERVAL).start();
+        started.add(watch);
+        watch.exceptionHandler(failures::add).handler(change -> {
+            throw new IllegalStateException("the bot fell over");
+        });
+        await(() -> watch.polls() >= 1);
+        other.actions().forIncident("INC-2").describe("Trip the handler").create().await();
+
+        assertThatThrownBy(() -> watch.done().await()).hasMessage("the bot fell over");
+        long polls = watch.polls();
+        pause(INTERVAL.toMillis() * 2);
+        assertThat(watch.polls()).isEqualTo(polls);
+        assertThat(failures).extracting(Throwable::getMessage).containsExactly("the bot fell over");
+    }
+
+    @Test
     void badSettingsFailBeforeAnythingIsSent() {
         assertThatThrownBy(() -> io.actions().watch().every(Duration.ofMillis(10)).start())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("every(");
