@@ -71,6 +71,14 @@ public final class Actions {
         return new ActionQuery(pager, references, api, null, null, null, BracketFilters.NONE, null);
     }
 
+    /**
+     * Starts a watch on actions: {@code watch().forIncident("INC-2").start()} is a stream of {@link Change}s, polled
+     * from {@code /v3/actions} with {@code updated_at[gte]}. See {@link Watch}.
+     */
+    public ActionWatch watch() {
+        return new ActionWatch(list(), WatchSettings.DEFAULTS);
+    }
+
     /** Marks an action completed, keeping its description and assignee. */
     public Future<Action> complete(String id) {
         return edit(id).status(ActionStatus.COMPLETED).apply();

@@ -42,6 +42,11 @@ public final class Incidents {
         return new IncidentQuery(pager, BracketFilters.NONE, null, null, null, null);
     }
 
+    /** Starts a watch on incidents: {@code watch().start()} is a stream of {@link Change}s. See {@link Watch}. */
+    public IncidentWatch watch() {
+        return new IncidentWatch(list(), WatchSettings.DEFAULTS);
+    }
+
     Future<Incident> show(String idOrNumber) {
         return transport.send(ApiRequest.of(HttpMethod.GET, "/v2/incidents/{id}", idOrNumber), IncidentPayloads.One.class)
                 .map(IncidentPayloads.One::incident);

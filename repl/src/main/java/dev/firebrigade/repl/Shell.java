@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.firebrigade.Watch;
+import dev.firebrigade.WatchQuery;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.transport.Json;
 import dev.firebrigade.transport.RequestPreview;
@@ -12,15 +14,18 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.io.PrintStream;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The REPL's helpers, statically imported by {@code firebrigade.jsh}: {@link #table}, {@link #show}, {@link #help},
- * {@link #args}, {@link #banner}, {@link #lastError} and {@code print}, {@code println}, {@code printf}. They live in
+ * {@link #args}, {@link #banner}, {@link #lastError}, {@link #watch} and {@code print}, {@code println}, {@code printf}. They live in
  * Java rather than in the startup script, so the same script runs under plain {@code jshell --class-path …} too, and
  * so that starting costs no compilation (JShell's own PRINTING startup compiles 21 methods, about a second).
  */
@@ -137,6 +142,43 @@ public final class Shell {
     /** {@code System.out.printf}, as in JShell's PRINTING startup. */
     public static void printf(String format, Object... args) {
         System.out.printf(format, args);
+    }
+
+    /**
+     * Prints each change a watch sees, one line each, until Ctrl-C (the watch is closed and the prompt comes back)
+     * or a failure that ends it: {@code watch(actions().watch().forIncident("INC-2"))}. Failed polls that will be
+     * retried are shown on stderr as one line each.
+     */
+    public static void watch(WatchQuery<?, ?> query) {
+        follow(query.start(), System.out, System.err);
+    }
+
+    /** Prints the changes of {@code watch} until it ends or this thread is stopped or interrupted, then closes it. */
+    static void follow(Watch<?> watch, PrintStream out, PrintStream err) {
+        var lines = new LinkedBlockingQueue<String>();
+        watch.exceptionHandler(failure -> lines.add("! " + Failures.oneLine(failure) + " (retrying)"))
+                .handler(change -> lines.add(change.toString()));
+        if (!batch) {
+            out.println("(watching " + watch + "; Ctrl-C stops)");
+        }
+        try {
+            while (!watch.done().isComplete() || !lines.isEmpty()) {
+                String line = lines.poll(100, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    (line.startsWith("! ") ? err : out).println(line);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // Ctrl-C stops the snippet's thread here too: the watch must not poll on behind the prompt.
+            watch.close();
+            out.flush();
+        }
+        // A failure that ended the watch fails the snippet, so the REPL shows it in one line (and a script exits 1).
+        if (watch.done().failed() && watch.done().cause() instanceof RuntimeException ended) {
+            throw ended;
+        }
     }
 
     /** Prints {@code value} as indented JSON (models as incident.io spells them); waits for a Future first. */
