@@ -80,6 +80,20 @@ class FuzzTest extends SandboxFixture {
         calls.put("incidents().list().status(s).firstPage()", s -> io.incidents().list().status(s).firstPage());
         calls.put("incidents().list().severity(s).firstPage()", s -> io.incidents().list().severity(s).firstPage());
         calls.put("incidents().list().where(s, s, s).firstPage()", s -> io.incidents().list().where(s, s, s).firstPage());
+        calls.put("incidents().declare().name(s).create()",
+                s -> io.incidents().declare().name(s).summary(s).mode(IncidentMode.TEST).create());
+        calls.put("incidents().declare().severity(s).type(s).status(s).create()", s -> io.incidents().declare()
+                .name("fuzz").severity(s).type(s).status(s).mode(IncidentMode.TEST).create());
+        calls.put("incidents().declare().role(s, s).idempotencyKey(s).create()", s -> io.incidents().declare()
+                .name("fuzz").role(s, s).idempotencyKey(s).mode(IncidentMode.TEST).create());
+        calls.put("incidents().declare().lead(s).create()",
+                s -> io.incidents().declare().name("fuzz").lead(s).mode(IncidentMode.TEST).create());
+        calls.put("incidents().edit(s).apply()", s -> io.incidents().edit(s).status("Investigating").apply());
+        calls.put("incidents().edit(id).name(s).summary(s).apply()",
+                s -> io.incidents().edit(INCIDENT).name(s).summary(s).notifyChannel(false).apply());
+        calls.put("incidents().edit(id).severity(s).status(s).apply()",
+                s -> io.incidents().edit(INCIDENT).severity(s).status(s).apply());
+        calls.put("incidentUpdates().forIncident(s).fetch()", s -> io.incidentUpdates().forIncident(s).fetch());
         calls.put("raw().get(s)", s -> io.raw().get(s));
         calls.put("raw().post(s, {})", s -> io.raw().post(s, new JsonObject()));
         calls.put("raw().post(actions, {description: s})", s -> io.raw().post("/v2/actions",

@@ -68,10 +68,16 @@ public final class DemoData {
   public static final String STATUS_CLOSED = "01FD1EBWP8DD64M8YNJRH1FFND";
   public static final String STATUS_DECLINED = "01FDAERD687YC4SFC7NNE91AAR";
 
+  public static final String ROLE_LEAD = "01FD26CY283RKRMTK3XGJEVSN4";
+  public static final String ROLE_REPORTER = "01FD2YDZE8HXPMXY5A7292ESJR";
+  /** A custom role, "Communications Lead" (short form "comms"). */
+  public static final String ROLE_COMMS = "01FD6GKBW8WS3RHZ5J9BA7B0FQ";
+  public static final String INCIDENT_TYPE_DEFAULT = "01FD3PF0T85S2AX5XTJK8EVA1F";
+  public static final String INCIDENT_TYPE_PLATFORM = "01FD7BQ2M8JX3V4R1T9W6YZK5C";
+  /** Private incidents only. */
+  public static final String INCIDENT_TYPE_SECURITY = "01FD83S6N8H2K5W7X0Q4P9RM1D";
+
   static final String SLACK_TEAM_ID = "T02A1FSLE8J";
-  private static final String ROLE_LEAD = "01FD26CY283RKRMTK3XGJEVSN4";
-  private static final String ROLE_REPORTER = "01FD2YDZE8HXPMXY5A7292ESJR";
-  private static final String INCIDENT_TYPE_DEFAULT = "01FD3PF0T85S2AX5XTJK8EVA1F";
   private static final String FIELD_AFFECTED_TEAM = "01FD4EG268J8X99RXZJ4D63PZ2";
   private static final String OPTION_PRODUCT = "01FD56H3J8BXAK062GRPHRZNA7";
   private static final String OPTION_PLATFORM = "01FD5YJ4Y8PS68RE7V54CF2DEJ";
@@ -94,6 +100,24 @@ public final class DemoData {
         status(STATUS_DOCUMENTING, "Documenting", "Impact is mitigated; we're writing up what we learned.", 3, "learning"),
         status(STATUS_CLOSED, "Closed", "Impact has been **fully mitigated**, and we're ready to learn from this incident.", 4, "closed"),
         status(STATUS_DECLINED, "Declined", "This was not an incident.", 5, "declined"));
+  }
+
+  /** The organisation's incident types ({@code IncidentTypeV1}): Default, Platform, Security. */
+  static List<JsonObject> incidentTypes() {
+    return List.of(
+        incidentType(INCIDENT_TYPE_DEFAULT, "Default", "Anything that is not business as usual", true, false),
+        incidentType(INCIDENT_TYPE_PLATFORM, "Platform", "Our infrastructure: databases, queues, networks", false, false),
+        incidentType(INCIDENT_TYPE_SECURITY, "Security", "Suspected breaches and vulnerabilities", false, true));
+  }
+
+  /** The organisation's incident roles ({@code IncidentRoleV2}): lead, reporter and a custom communications role. */
+  static List<JsonObject> incidentRoles() {
+    return List.of(
+        incidentRole(ROLE_LEAD, "Incident Lead", "lead", "lead", "The person currently coordinating the incident",
+            "Take point on the incident; Make sure people are clear on responsibilities"),
+        incidentRole(ROLE_REPORTER, "Reporter", "reporter", "", "The person who reported the incident", ""),
+        incidentRole(ROLE_COMMS, "Communications Lead", "custom", "comms", "Keeps customers and the company informed",
+            "Post an update every 30 minutes"));
   }
 
   /** The base RBAC role matching a deprecated {@code role} value. */
@@ -245,6 +269,20 @@ public final class DemoData {
         .put("created_at", CATALOG_TIME).put("updated_at", CATALOG_TIME);
   }
 
+  private static JsonObject incidentType(String id, String name, String description, boolean isDefault,
+      boolean privateOnly) {
+    return new JsonObject().put("id", id).put("name", name).put("description", description).put("is_default", isDefault)
+        .put("private_incidents_only", privateOnly).put("create_in_triage", "optional")
+        .put("created_at", CATALOG_TIME).put("updated_at", CATALOG_TIME);
+  }
+
+  private static JsonObject incidentRole(String id, String name, String roleType, String shortform, String description,
+      String instructions) {
+    return new JsonObject().put("id", id).put("name", name).put("role_type", roleType).put("shortform", shortform)
+        .put("description", description).put("instructions", instructions)
+        .put("created_at", CATALOG_TIME).put("updated_at", CATALOG_TIME);
+  }
+
   private static JsonObject affectedTeam(String optionId, String value, int sortKey) {
     var option = new JsonObject().put("id", optionId).put("custom_field_id", FIELD_AFFECTED_TEAM).put("value", value).put("sort_key", sortKey);
     return new JsonObject()
@@ -268,10 +306,7 @@ public final class DemoData {
         .put("visibility", "public")
         .put("incident_status", status)
         .put("severity", severity)
-        .put("incident_type", new JsonObject().put("id", INCIDENT_TYPE_DEFAULT).put("name", "Default")
-            .put("description", "Anything that is not business as usual").put("is_default", true)
-            .put("private_incidents_only", false).put("create_in_triage", "optional")
-            .put("created_at", CATALOG_TIME).put("updated_at", CATALOG_TIME))
+        .put("incident_type", incidentTypes().get(0))
         .put("incident_role_assignments", new JsonArray())
         .put("custom_field_entries", new JsonArray())
         .put("slack_team_id", SLACK_TEAM_ID)

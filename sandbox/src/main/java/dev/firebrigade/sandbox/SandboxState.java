@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,12 @@ public final class SandboxState {
   private final LinkedHashMap<String, JsonObject> incidents = new LinkedHashMap<>();
   private final List<JsonObject> severities = DemoData.severities();
   private final List<JsonObject> incidentStatuses = DemoData.incidentStatuses();
+  private final List<JsonObject> incidentTypes = new ArrayList<>(DemoData.incidentTypes());
+  private final List<JsonObject> incidentRoles = DemoData.incidentRoles();
+  /** incident.io's idempotency: a create's key and the incident it made, so a repeat returns that incident. */
+  private final Map<String, String> incidentsByKey = new HashMap<>();
+  /** In ID order, which is creation order: the list endpoint pages through them by ID. */
+  private final TreeMap<String, JsonObject> incidentUpdates = new TreeMap<>();
 
   SandboxState(Ulid ids, boolean seedDemoData, ApiKeyIdentity defaultCreator) {
     this.ids = ids;
@@ -41,10 +48,15 @@ public final class SandboxState {
     reset();
   }
 
-  /** Back to the starting point: the demo data if the sandbox seeds it, otherwise empty. Faults and requests stay. */
+  /**
+   * Back to the starting point: the demo data if the sandbox seeds it, otherwise empty, and the demo incident types.
+   * Faults and requests stay.
+   */
   public void reset() {
     synchronized (lock) {
       clear();
+      incidentTypes.clear();
+      incidentTypes.addAll(DemoData.incidentTypes());
       if (seedDemoData) {
         DemoData.seed(this);
       }
@@ -57,6 +69,8 @@ public final class SandboxState {
       users.clear();
       actions.clear();
       incidents.clear();
+      incidentsByKey.clear();
+      incidentUpdates.clear();
     }
   }
 
@@ -284,6 +298,61 @@ public final class SandboxState {
     }
   }
 
+  /**
+   * Declares an incident as {@code POST /v2/incidents} does: the first create with {@code key} stores
+   * {@code incident} (see {@link #addIncident}); every later one with the same key returns that first incident
+   * unchanged. Returns the incident and whether it is new.
+   */
+  Map.Entry<JsonObject, Boolean> declareIncident(String key, JsonObject incident) {
+    synchronized (lock) {
+      var first = incidentsByKey.get(key);
+      if (first != null && incidents.containsKey(first)) {
+        return Map.entry(incidents.get(first).copy(), false);
+      }
+      var stored = addIncident(incident);
+      incidentsByKey.put(key, stored.getString("id"));
+      return Map.entry(stored, true);
+    }
+  }
+
+  /**
+   * Applies {@code changes} (top-level {@code IncidentV2} fields) to an incident and, when its status or severity
+   * changed, records an incident update by {@code updater}. Empty if there is no such incident.
+   */
+  Optional<JsonObject> editIncident(String id, JsonObject changes, JsonObject updater) {
+    synchronized (lock) {
+      var incident = incidents.get(id);
+      if (incident == null) {
+        return Optional.empty();
+      }
+      var before = incident.copy();
+      var now = Timestamps.now();
+      incident.mergeIn(changes.copy()).put("updated_at", Timestamps.format(now));
+      var statusChanged = !Objects.equals(before.getValue("incident_status"), incident.getValue("incident_status"));
+      var severityChanged = !Objects.equals(before.getValue("severity"), incident.getValue("severity"));
+      if (statusChanged || severityChanged) {
+        var update = new JsonObject()
+            .put("id", ids.next(now.toEpochMilli()))
+            .put("incident_id", id)
+            .put("new_incident_status", incident.getJsonObject("incident_status").copy())
+            .put("updater", updater)
+            .put("created_at", Timestamps.format(now));
+        if (severityChanged && incident.getJsonObject("severity") != null) {
+          update.put("new_severity", incident.getJsonObject("severity").copy());
+        }
+        incidentUpdates.put(update.getString("id"), update);
+      }
+      return Optional.of(incident.copy());
+    }
+  }
+
+  /** Incident updates, oldest first, that pass {@code filter}. */
+  public List<JsonObject> incidentUpdates(Predicate<JsonObject> filter) {
+    synchronized (lock) {
+      return copies(incidentUpdates.values().stream().filter(filter).toList());
+    }
+  }
+
   // ---- catalog ----
 
   /** The organisation's severities, lowest rank first (Minor, Major, Critical). */
@@ -304,6 +373,41 @@ public final class SandboxState {
   /** An incident status ({@code IncidentStatusV2}) by name or ID. */
   public Optional<JsonObject> incidentStatus(String nameOrId) {
     return find(incidentStatuses, nameOrId);
+  }
+
+  /** The organisation's incident types (Default, Platform, Security, and any a test added). */
+  public List<JsonObject> incidentTypes() {
+    synchronized (lock) {
+      return copies(incidentTypes);
+    }
+  }
+
+  /** An incident type ({@code IncidentTypeV2}) by name or ID. */
+  public Optional<JsonObject> incidentType(String nameOrId) {
+    synchronized (lock) {
+      return find(incidentTypes, nameOrId);
+    }
+  }
+
+  /**
+   * Adds an incident type ({@code IncidentTypeV1}), for tests: a fresh {@code id} and defaults for missing fields.
+   * Names need not be unique, so a test can make a name ambiguous. Returns the stored type.
+   */
+  public JsonObject addIncidentType(JsonObject type) {
+    Objects.requireNonNull(type.getString("name"), "name");
+    var now = Timestamps.format(Timestamps.now());
+    var stored = new JsonObject().put("id", ids.next(System.currentTimeMillis())).put("description", "")
+        .put("is_default", false).put("private_incidents_only", false).put("create_in_triage", "optional")
+        .put("created_at", now).put("updated_at", now).mergeIn(type.copy());
+    synchronized (lock) {
+      incidentTypes.add(stored);
+    }
+    return stored.copy();
+  }
+
+  /** The organisation's incident roles (Incident Lead, Reporter, Communications Lead). */
+  public List<JsonObject> incidentRoles() {
+    return copies(incidentRoles);
   }
 
   private static Optional<JsonObject> find(List<JsonObject> catalog, String nameOrId) {
