@@ -21,6 +21,7 @@ final class DefaultIncidentIo implements IncidentIo {
     private final Users users;
     private final Incidents incidents;
     private final IncidentUpdates incidentUpdates;
+    private final FollowUps followUps;
     private final References references;
     private final Catalog catalog;
     private final Raw raw;
@@ -36,6 +37,7 @@ final class DefaultIncidentIo implements IncidentIo {
         this.catalog = new Catalog(transport, this.options);
         this.incidents = new Incidents(vertx, transport, references, catalog);
         this.incidentUpdates = new IncidentUpdates(vertx, transport, references);
+        this.followUps = new FollowUps(vertx, transport, references);
         this.actions = new Actions(transport, this.options.getActionsApi(), references, vertx,
                 () -> identity().map(id -> JournalBinding.of(this.options.getBaseUrl(), id, this.options.getActionsApi())));
         this.raw = new Raw(transport);
@@ -59,6 +61,11 @@ final class DefaultIncidentIo implements IncidentIo {
     /** For {@link References}, which resolves {@code INC-123} through incidents built after it. */
     private Future<Incident> showIncident(String idOrNumber) {
         return incidents.show(idOrNumber);
+    }
+
+    @Override
+    public FollowUps followUps() {
+        return followUps;
     }
 
     @Override

@@ -73,6 +73,9 @@ public interface IncidentIo {
     /** Incident updates (status moves, severity changes): {@code incidentUpdates().forIncident("INC-2").fetch()}. */
     IncidentUpdates incidentUpdates();
 
+    /** Follow-ups, v3: get, list, edit, delete, connect to a tracker issue, create from a tracker link. */
+    FollowUps followUps();
+
     /** Who this API key is ({@code GET /v1/identity}): its name, roles and the organisation's dashboard. */
     Future<Identity> identity();
 

@@ -4,6 +4,8 @@ import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.IncidentMode;
+import dev.firebrigade.model.IssueTracker;
+import dev.firebrigade.sandbox.DemoData;
 import dev.firebrigade.sandbox.RecordedRequest;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -94,6 +96,18 @@ class FuzzTest extends SandboxFixture {
         calls.put("incidents().edit(id).severity(s).status(s).apply()",
                 s -> io.incidents().edit(INCIDENT).severity(s).status(s).apply());
         calls.put("incidentUpdates().forIncident(s).fetch()", s -> io.incidentUpdates().forIncident(s).fetch());
+        calls.put("followUps().get(s)", s -> io.followUps().get(s));
+        calls.put("followUps().delete(s)", s -> io.followUps().delete(s));
+        calls.put("followUps().list().forIncident(s).assigneeTeam(s).fetch()",
+                s -> io.followUps().list().forIncident(s).assigneeTeam(s).fetch());
+        calls.put("followUps().edit(s).title(s).apply()", s -> io.followUps().edit(s).title(s).apply());
+        calls.put("followUps().edit(id).describe(s).assignTo(s).labels(s).apply()", s -> io.followUps()
+                .edit(DemoData.FOLLOW_UP_ALERTING).describe(s).assignTo(s).labels(s).apply());
+        calls.put("followUps().edit(id).priority(s).category(s).assignTeam(s).apply()", s -> io.followUps()
+                .edit(DemoData.FOLLOW_UP_ALERTING).priority(s).category(s).assignTeam(s).apply());
+        calls.put("followUps().connectExternalIssue(s, JIRA, s)",
+                s -> io.followUps().connectExternalIssue(s, IssueTracker.JIRA, s));
+        calls.put("followUps().createFromLink(s, s)", s -> io.followUps().createFromLink(s, s));
         calls.put("raw().get(s)", s -> io.raw().get(s));
         calls.put("raw().post(s, {})", s -> io.raw().post(s, new JsonObject()));
         calls.put("raw().post(actions, {description: s})", s -> io.raw().post("/v2/actions",

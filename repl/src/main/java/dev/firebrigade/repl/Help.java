@@ -42,6 +42,9 @@ final class Help {
                       .idempotencyKey("gameday-1") makes a re-run return the first incident instead of a new one
                   incidents().edit(%1$s).status("Monitoring").severity("Minor").summary("…").notifyChannel(false).apply().await()
                   incidentUpdates().forIncident(%1$s).fetch().await()   incidents().severities().await(), types(), statuses(), roles()
+                  followUps().list().forIncident(%1$s).fetch().await()   v3; also .mode(…), .assigneeTeam(id), .createdSince(…)
+                  followUps().edit("<follow-up ID>").title("…").status(FollowUpStatus.COMPLETED).assignTo(%2$s).apply().await()
+                  followUps().get(id), delete(id), connectExternalIssue(id, IssueTracker.JIRA, url), createFromLink(%1$s, url)
                   users().byEmail(%2$s).await()   users().list().fetch()
                   identity().await()                     the API key in use: its name and roles
                   incidents().list().pageSize(25).firstPage().await()   a Page: .items(), .hasNext(), .next()

@@ -29,6 +29,12 @@ class CompletionTest {
             assertThat(complete(shell, "incidents().edit(\"INC-1\").")).contains("status(", "severity(", "summary(",
                     "notifyChannel(", "apply()");
             assertThat(complete(shell, "incidentUpdates().")).contains("forIncident(", "list()");
+            assertThat(complete(shell, "followUps().")).contains("get(", "list()", "edit(", "delete(",
+                    "connectExternalIssue(", "createFromLink(");
+            assertThat(complete(shell, "followUps().list().")).contains("forIncident(", "mode(", "assigneeTeam(",
+                    "createdSince(", "updatedBetween(", "fetch()");
+            assertThat(complete(shell, "followUps().edit(\"x\").")).contains("title(", "describe(", "status(",
+                    "assignTo(", "unassign()", "priority(", "category(", "labels(", "apply()");
             assertThat(complete(shell, "actions().forIncident(\"INC-1\").describe(\"y\").res")).contains("resolvedDryRun()");
             assertThat(complete(shell, "raw().")).contains("get(", "post(", "put(", "delete(");
             assertThat(complete(shell, "ident")).contains("identity()");

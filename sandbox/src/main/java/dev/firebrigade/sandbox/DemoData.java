@@ -77,6 +77,22 @@ public final class DemoData {
   /** Private incidents only. */
   public static final String INCIDENT_TYPE_SECURITY = "01FD83S6N8H2K5W7X0Q4P9RM1D";
 
+  // Follow-ups
+  /** On INC-1, outstanding, assigned to Lisa, priority High, category Infrastructure, labelled "database". */
+  public static final String FOLLOW_UP_REPLICA = "01FCNDV6P870EA6S7TK1DSYDH1";
+  /** On INC-1, completed, unassigned, connected to a GitHub issue. */
+  public static final String FOLLOW_UP_RUNBOOK = "01FCNDV6P870EA6S7TK1DSYDH2";
+  /** On INC-2, outstanding, assigned to Martha. */
+  public static final String FOLLOW_UP_ALERTING = "01FCNDV6P870EA6S7TK1DSYDH3";
+  /** On the test incident INC-4. */
+  public static final String FOLLOW_UP_ON_TEST_INCIDENT = "01FCNDV6P870EA6S7TK1DSYDH4";
+  public static final String PRIORITY_LOW = "01FDA1P0R8LW1QK5E2V7N9T3XA";
+  public static final String PRIORITY_MEDIUM = "01FDA2P1R8MD2RL6F3W8P0V4YB";
+  public static final String PRIORITY_HIGH = "01FDA3P2R8HG3SM7G4X9Q1W5ZC";
+  public static final String CATEGORY_INFRASTRUCTURE = "01FDB1C0T8NF4TN8H5Y0R2X6AD";
+  public static final String CATEGORY_PROCESS = "01FDB2C1T8PR5VP9J6Z1S3Y7BE";
+  public static final String CATEGORY_MONITORING = "01FDB3C2T8MN6WQ0K7A2T4Z8CF";
+
   static final String SLACK_TEAM_ID = "T02A1FSLE8J";
   private static final String FIELD_AFFECTED_TEAM = "01FD4EG268J8X99RXZJ4D63PZ2";
   private static final String OPTION_PRODUCT = "01FD56H3J8BXAK062GRPHRZNA7";
@@ -120,6 +136,22 @@ public final class DemoData {
             "Post an update every 30 minutes"));
   }
 
+  /** Follow-up priorities ({@code FollowUpPriorityV2}); the spec documents no endpoint that lists them. */
+  static List<JsonObject> followUpPriorities() {
+    return List.of(
+        ranked(PRIORITY_LOW, "Low", "Nice to have", 1),
+        ranked(PRIORITY_MEDIUM, "Medium", "Within the quarter", 2),
+        ranked(PRIORITY_HIGH, "High", "Before the next on-call rotation", 3));
+  }
+
+  /** Follow-up categories ({@code FollowUpCategoryV3}); no endpoint lists them either. */
+  static List<JsonObject> followUpCategories() {
+    return List.of(
+        ranked(CATEGORY_INFRASTRUCTURE, "Infrastructure", "Servers, databases, networks", 1),
+        ranked(CATEGORY_PROCESS, "Process", "How we respond", 2),
+        ranked(CATEGORY_MONITORING, "Monitoring", "Alerts and dashboards", 3));
+  }
+
   /** The base RBAC role matching a deprecated {@code role} value. */
   static JsonObject baseRole(String role) {
     return switch (role) {
@@ -132,7 +164,7 @@ public final class DemoData {
 
   static void seed(SandboxState state) {
     var users = users();
-    state.putSeed(users, incidents(users), actions(users));
+    state.putSeed(users, incidents(users), actions(users), followUps(users));
   }
 
   private static Map<String, JsonObject> users() {
@@ -267,6 +299,33 @@ public final class DemoData {
     return new JsonObject().put("id", id).put("name", name).put("role_type", roleType).put("shortform", shortform)
         .put("description", description).put("instructions", instructions).put("required", roleType.equals("lead"))
         .put("created_at", CATALOG_TIME).put("updated_at", CATALOG_TIME);
+  }
+
+  private static JsonObject ranked(String id, String name, String description, int rank) {
+    return new JsonObject().put("id", id).put("name", name).put("description", description).put("rank", rank);
+  }
+
+  private static List<JsonObject> followUps(Map<String, JsonObject> users) {
+    var lisa = SandboxState.userRef(users.get(USER_LISA));
+    var creator = new JsonObject().put("user", lisa.copy());
+    return List.of(
+        followUp(FOLLOW_UP_REPLICA, INCIDENT_1, "Add a read replica", "outstanding", creator)
+            .put("description", "So that a failover does not take **minutes**.").put("assignee", lisa.copy())
+            .put("priority", followUpPriorities().get(2)).put("category", followUpCategories().get(0))
+            .put("labels", new JsonArray().add("database")),
+        followUp(FOLLOW_UP_RUNBOOK, INCIDENT_1, "Write the failover runbook", "completed", creator)
+            .put("completed_at", "2021-08-20T10:00:00.000000Z")
+            .put("external_issue_reference", new JsonObject().put("provider", "github")
+                .put("issue_name", "firebrigade/ops#12").put("issue_permalink", "https://github.com/firebrigade/ops/issues/12")),
+        followUp(FOLLOW_UP_ALERTING, INCIDENT_2, "Alert on payment error rate", "outstanding", creator)
+            .put("assignee", SandboxState.userRef(users.get(USER_MARTHA))),
+        followUp(FOLLOW_UP_ON_TEST_INCIDENT, INCIDENT_4_TEST, "Practise the game day", "outstanding", creator));
+  }
+
+  private static JsonObject followUp(String id, String incidentId, String title, String status, JsonObject creator) {
+    return new JsonObject().put("id", id).put("incident_id", incidentId).put("title", title).put("status", status)
+        .put("labels", new JsonArray()).put("creator", creator)
+        .put("created_at", "2021-08-19T09:00:00.000000Z").put("updated_at", "2021-08-20T10:00:00.000000Z");
   }
 
   private static JsonObject incidentType(String id, String name, String description, boolean isDefault,

@@ -88,6 +88,7 @@ public final class Sandbox {
     new IncidentRoutes(state, replies).register(endpoints);
     new IncidentChangeRoutes(state, replies).register(endpoints);
     new CatalogRoutes(state, replies).register(endpoints);
+    new FollowUpRoutes(state, replies).register(endpoints);
     new IdentityRoutes(replies).register(endpoints);
     router.errorHandler(404, ctx -> replies.error(ctx,
         ApiException.notFound("No endpoint " + ctx.request().method() + " " + ctx.request().path())));

@@ -31,6 +31,7 @@ public final class SandboxState {
   // Users and actions are kept in ID order: list endpoints page through them by ID.
   private final TreeMap<String, JsonObject> users = new TreeMap<>();
   private final TreeMap<String, JsonObject> actions = new TreeMap<>();
+  private final TreeMap<String, JsonObject> followUps = new TreeMap<>();
   private final LinkedHashMap<String, JsonObject> incidents = new LinkedHashMap<>();
   private final List<JsonObject> severities = DemoData.severities();
   private final List<JsonObject> incidentStatuses = DemoData.incidentStatuses();
@@ -63,11 +64,12 @@ public final class SandboxState {
     }
   }
 
-  /** Removes every incident, user and action; the catalog of severities and statuses stays. */
+  /** Removes every incident, user, action and follow-up; the catalog of severities and statuses stays. */
   public void clear() {
     synchronized (lock) {
       users.clear();
       actions.clear();
+      followUps.clear();
       incidents.clear();
       incidentsByKey.clear();
       incidentUpdates.clear();
@@ -171,17 +173,80 @@ public final class SandboxState {
 
   /** Actions (oldest first) whose incident's mode is in {@code modes}; an action of an unknown incident counts as standard. */
   List<JsonObject> actionsWhere(Predicate<JsonObject> filter, List<String> modes) {
+    return where(actions, filter, modes);
+  }
+
+  private List<JsonObject> where(TreeMap<String, JsonObject> items, Predicate<JsonObject> filter, List<String> modes) {
     synchronized (lock) {
       var result = new ArrayList<JsonObject>();
-      for (var action : actions.values()) {
-        var incident = incidents.get(action.getString("incident_id"));
+      for (var item : items.values()) {
+        var incident = incidents.get(item.getString("incident_id"));
         var mode = incident == null ? "standard" : incident.getString("mode");
-        if (modes.contains(mode) && filter.test(action)) {
-          result.add(action.copy());
+        if (modes.contains(mode) && filter.test(item)) {
+          result.add(item.copy());
         }
       }
       return result;
     }
+  }
+
+  // ---- follow-ups ----
+
+  /** Every follow-up of every incident, oldest first. */
+  public List<JsonObject> followUps() {
+    synchronized (lock) {
+      return copies(followUps.values());
+    }
+  }
+
+  public Optional<JsonObject> followUp(String id) {
+    synchronized (lock) {
+      return Optional.ofNullable(followUps.get(id)).map(JsonObject::copy);
+    }
+  }
+
+  /**
+   * Stores a follow-up (a {@code FollowUpV3}); missing fields get defaults: a fresh {@code id}, status
+   * {@code outstanding}, no labels, the first API key as creator, now as timestamps. Requires {@code incident_id}
+   * and {@code title}. Replaces a stored follow-up with the same {@code id}. Returns the stored follow-up.
+   */
+  public JsonObject putFollowUp(JsonObject followUp) {
+    Objects.requireNonNull(followUp.getString("incident_id"), "incident_id");
+    Objects.requireNonNull(followUp.getString("title"), "title");
+    var now = Timestamps.now();
+    var stored = new JsonObject()
+        .put("id", ids.next(now.toEpochMilli()))
+        .put("status", "outstanding")
+        .put("labels", new JsonArray())
+        .put("creator", defaultCreator.toActor())
+        .put("created_at", Timestamps.format(now))
+        .put("updated_at", Timestamps.format(now))
+        .mergeIn(followUp.copy());
+    synchronized (lock) {
+      followUps.put(stored.getString("id"), stored);
+    }
+    return stored.copy();
+  }
+
+  /** Follow-ups (oldest first) whose incident's mode is in {@code modes}. */
+  List<JsonObject> followUpsWhere(Predicate<JsonObject> filter, List<String> modes) {
+    return where(followUps, filter, modes);
+  }
+
+  boolean deleteFollowUp(String id) {
+    synchronized (lock) {
+      return followUps.remove(id) != null;
+    }
+  }
+
+  /** The organisation's follow-up priorities ({@code FollowUpPriorityV2}): Low, Medium, High. */
+  public List<JsonObject> followUpPriorities() {
+    return copies(DemoData.followUpPriorities());
+  }
+
+  /** The organisation's follow-up categories ({@code FollowUpCategoryV3}). */
+  public List<JsonObject> followUpCategories() {
+    return copies(DemoData.followUpCategories());
   }
 
   // ---- users ----
@@ -424,11 +489,13 @@ public final class SandboxState {
   }
 
   /** Stores objects with fixed IDs, for {@link DemoData}. */
-  void putSeed(Map<String, JsonObject> seedUsers, List<JsonObject> seedIncidents, List<JsonObject> seedActions) {
+  void putSeed(Map<String, JsonObject> seedUsers, List<JsonObject> seedIncidents, List<JsonObject> seedActions,
+      List<JsonObject> seedFollowUps) {
     synchronized (lock) {
       seedUsers.values().forEach(u -> users.put(u.getString("id"), u.copy()));
       seedIncidents.forEach(i -> incidents.put(i.getString("id"), i.copy()));
       seedActions.forEach(a -> actions.put(a.getString("id"), a.copy()));
+      seedFollowUps.forEach(f -> followUps.put(f.getString("id"), f.copy()));
     }
   }
 
