@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code /v3/actions} and the deprecated {@code /v2/actions}: the same state behind both (v3's list is paginated and
@@ -24,7 +23,6 @@ import java.util.Set;
  * never listed with status {@code deleted}).
  */
 final class ActionRoutes {
-  private static final Set<String> STATUSES = Set.of("outstanding", "completed", "deleted", "not_doing");
 
   /** The removal date as an HTTP date, for the {@code Sunset} header. */
   static final String V2_SUNSET = "Thu, 31 Dec 2026 00:00:00 GMT";
@@ -108,13 +106,7 @@ final class ActionRoutes {
     var errors = new ArrayList<JsonObject>();
     var description = Requests.requiredString(body, "description", "A description is required to update an action", errors);
     var status = Requests.requiredString(body, "status", "A status is required to update an action", errors);
-    if (status != null && !STATUSES.contains(status)) {
-      errors.add(ErrorBodies.error("invalid_value",
-          "The status must be one of outstanding, completed, not_doing, but was '" + status + "'", "status"));
-    } else if ("deleted".equals(status)) {
-      errors.add(ErrorBodies.error("invalid_value",
-          "Setting the status to deleted is not allowed; use the delete endpoint instead", "status"));
-    }
+    IncidentItemLists.checkSettableStatus(status, errors);
     // PUT replaces: an absent assignee_id unassigns just like an explicit null.
     var assigneeId = Requests.optionalString(body, "assignee_id", errors);
     if (!errors.isEmpty()) {

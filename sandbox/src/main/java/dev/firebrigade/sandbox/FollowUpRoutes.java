@@ -23,7 +23,6 @@ import java.util.Set;
  * Jira (atlassian.net) and Linear links and titles the follow-up after the issue.
  */
 final class FollowUpRoutes {
-  private static final Set<String> STATUSES = Set.of("outstanding", "completed", "deleted", "not_doing");
   private static final Set<String> PROVIDERS = Set.of("asana", "azure_devops", "click_up", "freshservice", "linear",
       "jira", "salesforce", "jira_server", "github", "gitlab", "service_now", "shortcut", "notion");
 
@@ -99,13 +98,7 @@ final class FollowUpRoutes {
     var errors = new ArrayList<JsonObject>();
     var title = Requests.requiredString(body, "title", "A title is required to update a follow-up", errors);
     var status = Requests.requiredString(body, "status", "A status is required to update a follow-up", errors);
-    if (status != null && !STATUSES.contains(status)) {
-      errors.add(ErrorBodies.error("invalid_value",
-          "The status must be one of outstanding, completed, not_doing, but was '" + status + "'", "status"));
-    } else if ("deleted".equals(status)) {
-      errors.add(ErrorBodies.error("invalid_value",
-          "Setting the status to deleted is not allowed; use the delete endpoint instead", "status"));
-    }
+    IncidentItemLists.checkSettableStatus(status, errors);
     var fields = editable(body, errors);
     if (!errors.isEmpty()) {
       throw ApiException.validation(errors);

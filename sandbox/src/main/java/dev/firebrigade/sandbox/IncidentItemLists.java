@@ -20,7 +20,20 @@ final class IncidentItemLists {
   private static final List<String> DEFAULT_MODES = List.of("standard", "retrospective");
   private static final Set<String> V3_FILTERS = Set.of("created_at", "updated_at");
 
+  private static final Set<String> STATUSES = Set.of("outstanding", "completed", "deleted", "not_doing");
+
   private IncidentItemLists() {}
+
+  /** A PUT's status must be a known one, and not {@code deleted} (the spec: "use the delete endpoint"). */
+  static void checkSettableStatus(String status, List<JsonObject> errors) {
+    if (status != null && !STATUSES.contains(status)) {
+      errors.add(ErrorBodies.error("invalid_value",
+          "The status must be one of outstanding, completed, not_doing, but was '" + status + "'", "status"));
+    } else if ("deleted".equals(status)) {
+      errors.add(ErrorBodies.error("invalid_value",
+          "Setting the status to deleted is not allowed; use the delete endpoint instead", "status"));
+    }
+  }
 
   /** Items of the {@code incident_id} asked for, or all. */
   static Predicate<JsonObject> forIncident(RoutingContext ctx) {
