@@ -14,26 +14,39 @@ import java.util.List;
  */
 public final class FollowUpEdit {
     private static final String STEP_ASSIGNEE = "assignTo(...)";
-    /** Marks "not changed" apart from "set to nothing" (null) for the assignee fields. */
-    private static final String UNCHANGED = new String("unchanged");
 
     private final FollowUps followUps;
     private final String id;
     private final String title;
     private final String description;
     private final FollowUpStatus status;
-    private final String assignee;
-    private final String team;
+    /** Null when unchanged; {@link Assign#NOBODY} to unassign. */
+    private final Assign assignee;
+    private final Assign team;
     private final String priority;
     private final String category;
     private final List<String> labels;
 
+    /** A new assignee (a user or a team), or nobody. */
+    private record Assign(String to) {
+        static final Assign NOBODY = new Assign(null);
+
+        static Assign to(String given) {
+            return new Assign(given == null ? "" : given);
+        }
+
+        @Override
+        public String toString() {
+            return to == null ? "unassigned" : to;
+        }
+    }
+
     FollowUpEdit(FollowUps followUps, String id) {
-        this(followUps, id, null, null, null, UNCHANGED, UNCHANGED, null, null, null);
+        this(followUps, id, null, null, null, null, null, null, null, null);
     }
 
     private FollowUpEdit(FollowUps followUps, String id, String title, String description, FollowUpStatus status,
-                         String assignee, String team, String priority, String category, List<String> labels) {
+                         Assign assignee, Assign team, String priority, String category, List<String> labels) {
         this.followUps = followUps;
         this.id = id;
         this.title = title;
@@ -63,7 +76,7 @@ public final class FollowUpEdit {
 
     /** A new assignee: a user ID, or an email resolved to the single active user with it (cached). */
     public FollowUpEdit assignTo(String user) {
-        return new FollowUpEdit(followUps, id, title, description, status, orBlank(user), team, priority, category, labels);
+        return new FollowUpEdit(followUps, id, title, description, status, Assign.to(user), team, priority, category, labels);
     }
 
     /** A new assignee. */
@@ -73,17 +86,17 @@ public final class FollowUpEdit {
 
     /** Clears the assignee. */
     public FollowUpEdit unassign() {
-        return new FollowUpEdit(followUps, id, title, description, status, null, team, priority, category, labels);
+        return new FollowUpEdit(followUps, id, title, description, status, Assign.NOBODY, team, priority, category, labels);
     }
 
     /** A new assignee team, by ID. */
     public FollowUpEdit assignTeam(String teamId) {
-        return new FollowUpEdit(followUps, id, title, description, status, assignee, orBlank(teamId), priority, category, labels);
+        return new FollowUpEdit(followUps, id, title, description, status, assignee, Assign.to(teamId), priority, category, labels);
     }
 
     /** Clears the assignee team. */
     public FollowUpEdit unassignTeam() {
-        return new FollowUpEdit(followUps, id, title, description, status, assignee, null, priority, category, labels);
+        return new FollowUpEdit(followUps, id, title, description, status, assignee, Assign.NOBODY, priority, category, labels);
     }
 
     /** A new priority, by its option ID. */
@@ -109,9 +122,9 @@ public final class FollowUpEdit {
     public Future<FollowUp> apply() {
         return Futures.attempt(() -> {
             List<String> checkedLabels = checkChanges();
-            Future<String> newAssignee = assignee != UNCHANGED && assignee != null
-                    ? followUps.references().userId(assignee, "assignee_id", STEP_ASSIGNEE)
-                    : Future.succeededFuture(assignee);
+            Future<String> newAssignee = assignee != null && assignee.to() != null
+                    ? followUps.references().userId(assignee.to(), "assignee_id", STEP_ASSIGNEE)
+                    : Future.succeededFuture();
             return newAssignee.compose(resolved -> followUps.get(id)
                     .compose(current -> followUps.replace(id, merged(current, resolved, checkedLabels))));
         });
@@ -133,11 +146,11 @@ public final class FollowUpEdit {
             throw new InvalidInputException("status", "is UNKNOWN",
                     "pass OUTSTANDING, COMPLETED or NOT_DOING to status(...)");
         }
-        if (assignee != UNCHANGED && assignee != null) {
-            Checks.present(assignee, "assignee_id", "pass a user ID, an email or a User to assignTo(...), or call unassign()");
+        if (assignee != null && assignee.to() != null) {
+            Checks.present(assignee.to(), "assignee_id", "pass a user ID, an email or a User to assignTo(...), or call unassign()");
         }
-        if (team != UNCHANGED && team != null) {
-            Checks.present(team, "assignee_team_id", "pass a team ID to assignTeam(...), or call unassignTeam()");
+        if (team != null && team.to() != null) {
+            Checks.present(team.to(), "assignee_team_id", "pass a team ID to assignTeam(...), or call unassignTeam()");
         }
         if (priority != null) {
             Checks.present(priority, "follow_up_priority_option_id", "pass a priority option ID to priority(...)");
@@ -159,8 +172,8 @@ public final class FollowUpEdit {
                 title != null ? title : current.title(),
                 status != null ? status : current.status(),
                 description != null ? description : current.description(),
-                assignee != UNCHANGED ? resolvedAssignee : current.assignee() == null ? null : current.assignee().id(),
-                team != UNCHANGED ? team : current.assigneeTeam() == null ? null : current.assigneeTeam().id(),
+                assignee != null ? resolvedAssignee : current.assignee() == null ? null : current.assignee().id(),
+                team != null ? team.to() : current.assigneeTeam() == null ? null : current.assigneeTeam().id(),
                 priority != null ? priority : current.priority() == null ? null : current.priority().id(),
                 category != null ? category : current.category() == null ? null : current.category().id(),
                 newLabels != null ? newLabels : current.labels());
@@ -175,8 +188,7 @@ public final class FollowUpEdit {
         return "FollowUpEdit[id=" + id + (title == null ? "" : ", title=" + title)
                 + (description == null ? "" : ", description=" + description)
                 + (status == null ? "" : ", status=" + status)
-                + (assignee == UNCHANGED ? "" : ", assignee=" + (assignee == null ? "unassigned" : assignee))
-                + (team == UNCHANGED ? "" : ", team=" + (team == null ? "unassigned" : team))
+                + (assignee == null ? "" : ", assignee=" + assignee) + (team == null ? "" : ", team=" + team)
                 + (priority == null ? "" : ", priority=" + priority) + (category == null ? "" : ", category=" + category)
                 + (labels == null ? "" : ", labels=" + labels) + "]";
     }
