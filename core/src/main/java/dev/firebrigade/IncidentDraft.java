@@ -1,11 +1,14 @@
 package dev.firebrigade;
 
+import dev.firebrigade.error.DeclareOutcomeUnknownException;
+import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.Incident;
 import dev.firebrigade.model.IncidentMode;
 import dev.firebrigade.model.IncidentVisibility;
 import dev.firebrigade.model.User;
 import dev.firebrigade.transport.RequestPreview;
+import dev.firebrigade.transport.Transport;
 import io.vertx.core.Future;
 
 import java.util.UUID;
@@ -132,12 +135,15 @@ public final class IncidentDraft {
 
     /**
      * Checks the draft, resolves names to IDs, then sends {@code POST /v2/incidents}, retried with the same key
-     * whenever the answer is lost; fails without sending on bad input or a name that does not resolve.
+     * whenever the answer is lost; fails without sending on bad input or a name that does not resolve, and with a
+     * {@link DeclareOutcomeUnknownException} carrying the key when the answer stayed lost.
      */
     public Future<Incident> create() {
         return Futures.attempt(() -> {
-            IncidentPayloads.Create given = payload(idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
-            return resolved(given).compose(incidents::declare);
+            String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
+            return resolved(payload(key)).compose(payload -> incidents.declare(payload).recover(failure ->
+                    Future.failedFuture(failure instanceof IncidentIoException lost && Transport.mayHaveBeenProcessed(lost)
+                            ? new DeclareOutcomeUnknownException(key, lost) : failure)));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.error.DeclareOutcomeUnknownException;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.error.UnresolvedReferenceException;
 import dev.firebrigade.model.Incident;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import static dev.firebrigade.ReferenceResolutionTest.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** incidents().declare() over loopback: names resolved, idempotency kept across retries, bad input refused. */
 class IncidentDeclareTest extends SandboxFixture {
@@ -59,6 +61,21 @@ class IncidentDeclareTest extends SandboxFixture {
         assertThat(posts).hasSize(2);
         assertThat(key(posts.get(1))).isEqualTo(key(posts.get(0)));
         assertThat(sandbox.state().incidents()).extracting(i -> i.getString("id")).contains(incident.id());
+    }
+
+    @Test
+    void aDeclareWhoseAnswersStayLostSaysWhichKeyFindsTheIncident() {
+        int before = sandbox.state().incidents().size();
+        sandbox.faults().on("POST", "/v2/incidents").resetAfterProcessing().times(10);
+
+        var failure = catchThrowableOfType(() -> gameDay().create().await(), DeclareOutcomeUnknownException.class);
+
+        sandbox.faults().clear();
+        assertThat(sandbox.state().incidents()).hasSize(before + 1);
+        assertThat(failure.getMessage()).contains("idempotencyKey(\"" + failure.idempotencyKey() + "\")");
+        assertThat(requests("POST", "/v2/incidents")).extracting(IncidentDeclareTest::key).containsOnly(failure.idempotencyKey());
+        Incident found = gameDay().idempotencyKey(failure.idempotencyKey()).create().await();
+        assertThat(sandbox.state().incidents()).hasSize(before + 1).extracting(i -> i.getString("id")).contains(found.id());
     }
 
     @Test
