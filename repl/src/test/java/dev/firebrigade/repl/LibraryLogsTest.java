@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * log lines appear only with {@code FIREBRIGADE_LOG}.
  */
 class LibraryLogsTest extends KeyedServerFixture {
-    /** Every list of actions is cut off mid-answer, and retried, until the retries run out. */
+    /** Every list of (v3, the default) actions is cut off mid-answer, and retried, until the retries run out. */
     private static final String[] SCRIPT = {
             "try { actions().list().forIncident(\"INC-2\").fetch().await(); }"
                     + " catch (Exception e) { println(\"Failed: \" + e.getClass().getSimpleName()); }"};
@@ -24,7 +24,7 @@ class LibraryLogsTest extends KeyedServerFixture {
     }
 
     private Run flakyRun(Map<String, String> extra) {
-        incidentIo.faults().on("GET", "/v2/actions").resetAfterProcessing();
+        incidentIo.faults().on("GET", "/v3/actions").resetAfterProcessing();
         var env = new java.util.HashMap<>(Map.of("INCIDENT_IO_API_KEY", incidentIo.apiKey(),
                 "INCIDENT_IO_BASE_URL", incidentIo.baseUrl()));
         env.putAll(extra);
