@@ -2,6 +2,7 @@ package dev.firebrigade;
 
 import dev.firebrigade.bulk.JournalBinding;
 import dev.firebrigade.model.Identity;
+import dev.firebrigade.model.Incident;
 import dev.firebrigade.transport.ApiRequest;
 import dev.firebrigade.transport.Transport;
 import io.vertx.core.Future;
@@ -19,7 +20,10 @@ final class DefaultIncidentIo implements IncidentIo {
     private final Actions actions;
     private final Users users;
     private final Incidents incidents;
+    private final IncidentUpdates incidentUpdates;
+    private final FollowUps followUps;
     private final References references;
+    private final Catalog catalog;
     private final Raw raw;
     private final AtomicReference<Future<Void>> closing = new AtomicReference<>();
 
@@ -29,8 +33,11 @@ final class DefaultIncidentIo implements IncidentIo {
         this.options = new IncidentIoOptions(options);
         this.transport = new Transport(vertx, this.options);
         this.users = new Users(vertx, transport);
-        this.incidents = new Incidents(vertx, transport);
-        this.references = new References(users, incidents, this.options);
+        this.references = new References(users, this::showIncident, this.options);
+        this.catalog = new Catalog(transport, this.options);
+        this.incidents = new Incidents(vertx, transport, references, catalog);
+        this.incidentUpdates = new IncidentUpdates(vertx, transport, references);
+        this.followUps = new FollowUps(vertx, transport, references);
         this.actions = new Actions(transport, this.options.getActionsApi(), references, vertx,
                 () -> identity().map(id -> JournalBinding.of(this.options.getBaseUrl(), id, this.options.getActionsApi())));
         this.raw = new Raw(transport);
@@ -51,6 +58,21 @@ final class DefaultIncidentIo implements IncidentIo {
         return incidents;
     }
 
+    /** For {@link References}, which resolves {@code INC-123} through incidents built after it. */
+    private Future<Incident> showIncident(String idOrNumber) {
+        return incidents.show(idOrNumber);
+    }
+
+    @Override
+    public FollowUps followUps() {
+        return followUps;
+    }
+
+    @Override
+    public IncidentUpdates incidentUpdates() {
+        return incidentUpdates;
+    }
+
     @Override
     public Future<Identity> identity() {
         return transport.send(ApiRequest.of(HttpMethod.GET, "/v1/identity"), IncidentPayloads.IdentityResult.class)
@@ -65,6 +87,7 @@ final class DefaultIncidentIo implements IncidentIo {
     @Override
     public void forgetResolutions() {
         references.clear();
+        catalog.clear();
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.vertx.core.Future;
 
 /**
  * The static face of one default client, for scripts and the REPL: {@code import static dev.firebrigade.Firebrigade.*}
- * then {@code actions().forIncident(…)}, {@code users()}, {@code incidents()}, {@code identity()}, {@code raw()}. Libraries should hold an {@link IncidentIo} instance instead.
+ * then {@code actions().forIncident(…)}, {@code users()}, {@code incidents()}, {@code incidentUpdates()}, {@code followUps()}, {@code identity()}, {@code raw()}. Libraries should hold an {@link IncidentIo} instance instead.
  */
 public final class Firebrigade {
     private static volatile IncidentIo client;
@@ -50,6 +50,16 @@ public final class Firebrigade {
     /** Incidents on the default client: {@code incidents().get("INC-123")}. */
     public static Incidents incidents() {
         return client().incidents();
+    }
+
+    /** Follow-ups on the default client: {@code followUps().list().forIncident("INC-2").fetch()}. */
+    public static FollowUps followUps() {
+        return client().followUps();
+    }
+
+    /** Incident updates on the default client: {@code incidentUpdates().forIncident("INC-2").fetch()}. */
+    public static IncidentUpdates incidentUpdates() {
+        return client().incidentUpdates();
     }
 
     /** Who the default client's API key is ({@code GET /v1/identity}). */

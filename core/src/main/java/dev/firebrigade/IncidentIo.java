@@ -72,8 +72,14 @@ public interface IncidentIo {
     /** Users: get, list and lookup by email. */
     Users users();
 
-    /** Incidents: get by ID or reference ({@code INC-123}), list with filters. */
+    /** Incidents: get by ID or reference ({@code INC-123}), list with filters, declare, edit. */
     Incidents incidents();
+
+    /** Incident updates (status moves, severity changes): {@code incidentUpdates().forIncident("INC-2").fetch()}. */
+    IncidentUpdates incidentUpdates();
+
+    /** Follow-ups, v3: get, list, edit, delete, connect to a tracker issue, create from a tracker link. */
+    FollowUps followUps();
 
     /** Who this API key is ({@code GET /v1/identity}): its name, roles and the organisation's dashboard. */
     Future<Identity> identity();

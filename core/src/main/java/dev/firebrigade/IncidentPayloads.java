@@ -2,11 +2,14 @@ package dev.firebrigade;
 
 import dev.firebrigade.model.Identity;
 import dev.firebrigade.model.Incident;
+import dev.firebrigade.model.IncidentMode;
+import dev.firebrigade.model.IncidentUpdate;
+import dev.firebrigade.model.IncidentVisibility;
 import dev.firebrigade.model.PaginationMeta;
 
 import java.util.List;
 
-/** The JSON answers of the incidents and identity endpoints, as the spec names them. */
+/** The JSON bodies of the incidents, incident updates and identity endpoints, as the spec names them. */
 final class IncidentPayloads {
     private IncidentPayloads() {
     }
@@ -20,6 +23,41 @@ final class IncidentPayloads {
         @Override
         public List<Incident> items() {
             return incidents == null ? List.of() : incidents;
+        }
+    }
+
+    /** {@code IncidentsCreatePayloadV2}; null fields are left out, so incident.io applies its defaults. */
+    record Create(String idempotencyKey, String name, String summary, String severityId, String incidentTypeId,
+                  String incidentStatusId, IncidentMode mode, IncidentVisibility visibility,
+                  List<RoleAssignment> incidentRoleAssignments) {
+    }
+
+    /** {@code IncidentRoleAssignmentPayloadV2}. */
+    record RoleAssignment(String incidentRoleId, UserReference assignee) {
+    }
+
+    /** {@code UserReferencePayloadV2}: incident.io resolves an email itself, so one of the two is sent. */
+    record UserReference(String id, String email) {
+        static UserReference of(String user) {
+            return References.isEmail(user) ? new UserReference(null, user.strip()) : new UserReference(user, null);
+        }
+    }
+
+    /** {@code IncidentsEditPayloadV2}. */
+    record Edit(EditFields incident, boolean notifyIncidentChannel) {
+    }
+
+    /** {@code IncidentEditPayloadV2}: "only fields that are provided will be edited", so nulls are left out. */
+    record EditFields(String name, String summary, String severityId, String incidentStatusId, String callUrl,
+                      List<RoleAssignment> incidentRoleAssignments) {
+    }
+
+    /** {@code IncidentUpdatesListResultV2}. */
+    record Updates(List<IncidentUpdate> incidentUpdates, PaginationMeta paginationMeta)
+            implements PageBody<IncidentUpdate> {
+        @Override
+        public List<IncidentUpdate> items() {
+            return incidentUpdates == null ? List.of() : incidentUpdates;
         }
     }
 

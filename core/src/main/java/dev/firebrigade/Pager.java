@@ -57,7 +57,7 @@ final class Pager<T> {
             }
         }
         query.add(new QueryParam("after", cursor));
-        return new ApiRequest(request.method(), request.path(), query, request.body());
+        return new ApiRequest(request.method(), request.path(), query, request.body(), request.keyed());
     }
 
     private static String cursor(ApiRequest request) {

@@ -7,6 +7,7 @@ import dev.firebrigade.model.User;
 import io.vertx.core.Future;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Turns what people type into the IDs incident.io wants: an email into a user ID ({@code GET /v2/users?email=}),
@@ -15,13 +16,14 @@ import java.util.List;
  */
 final class References {
     private final Users users;
-    private final Incidents incidents;
+    private final Function<String, Future<Incident>> showIncident;
     private final ResolutionCache<String> userIds;
     private final ResolutionCache<String> incidentIds;
 
-    References(Users users, Incidents incidents, IncidentIoOptions options) {
+    /** @param showIncident {@code GET /v2/incidents/{id}} for an ID or a reference number */
+    References(Users users, Function<String, Future<Incident>> showIncident, IncidentIoOptions options) {
         this.users = users;
-        this.incidents = incidents;
+        this.showIncident = showIncident;
         this.userIds = new ResolutionCache<>(options.getResolutionCacheSize(), options.getResolutionCacheTtl());
         this.incidentIds = new ResolutionCache<>(options.getResolutionCacheSize(), options.getResolutionCacheTtl());
     }
@@ -61,7 +63,7 @@ final class References {
         if (number == null) {
             return Future.succeededFuture(given);
         }
-        return incidentIds.get(number, key -> incidents.show(key).map(Incident::id).recover(failure ->
+        return incidentIds.get(number, key -> showIncident.apply(key).map(Incident::id).recover(failure ->
                 Future.failedFuture(failure instanceof NotFoundException notFound
                         ? new UnresolvedReferenceException(field, given.strip(), "matches no incident (INC-" + key + ")",
                                 List.of(), "pass an existing incident ID or reference to " + step, notFound)

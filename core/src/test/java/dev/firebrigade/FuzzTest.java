@@ -4,6 +4,8 @@ import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.IncidentMode;
+import dev.firebrigade.model.IssueTracker;
+import dev.firebrigade.sandbox.DemoData;
 import dev.firebrigade.sandbox.RecordedRequest;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -80,6 +82,32 @@ class FuzzTest extends SandboxFixture {
         calls.put("incidents().list().status(s).firstPage()", s -> io.incidents().list().status(s).firstPage());
         calls.put("incidents().list().severity(s).firstPage()", s -> io.incidents().list().severity(s).firstPage());
         calls.put("incidents().list().where(s, s, s).firstPage()", s -> io.incidents().list().where(s, s, s).firstPage());
+        calls.put("incidents().declare().name(s).create()",
+                s -> io.incidents().declare().name(s).summary(s).mode(IncidentMode.TEST).create());
+        calls.put("incidents().declare().severity(s).type(s).status(s).create()", s -> io.incidents().declare()
+                .name("fuzz").severity(s).type(s).status(s).mode(IncidentMode.TEST).create());
+        calls.put("incidents().declare().role(s, s).idempotencyKey(s).create()", s -> io.incidents().declare()
+                .name("fuzz").role(s, s).idempotencyKey(s).mode(IncidentMode.TEST).create());
+        calls.put("incidents().declare().lead(s).create()",
+                s -> io.incidents().declare().name("fuzz").lead(s).mode(IncidentMode.TEST).create());
+        calls.put("incidents().edit(s).apply()", s -> io.incidents().edit(s).status("Investigating").apply());
+        calls.put("incidents().edit(id).name(s).summary(s).apply()",
+                s -> io.incidents().edit(INCIDENT).name(s).summary(s).notifyChannel(false).apply());
+        calls.put("incidents().edit(id).severity(s).status(s).apply()",
+                s -> io.incidents().edit(INCIDENT).severity(s).status(s).apply());
+        calls.put("incidentUpdates().forIncident(s).fetch()", s -> io.incidentUpdates().forIncident(s).fetch());
+        calls.put("followUps().get(s)", s -> io.followUps().get(s));
+        calls.put("followUps().delete(s)", s -> io.followUps().delete(s));
+        calls.put("followUps().list().forIncident(s).assigneeTeam(s).fetch()",
+                s -> io.followUps().list().forIncident(s).assigneeTeam(s).fetch());
+        calls.put("followUps().edit(s).title(s).apply()", s -> io.followUps().edit(s).title(s).apply());
+        calls.put("followUps().edit(id).describe(s).assignTo(s).labels(s).apply()", s -> io.followUps()
+                .edit(DemoData.FOLLOW_UP_ALERTING).describe(s).assignTo(s).labels(s).apply());
+        calls.put("followUps().edit(id).priority(s).category(s).assignTeam(s).apply()", s -> io.followUps()
+                .edit(DemoData.FOLLOW_UP_ALERTING).priority(s).category(s).assignTeam(s).apply());
+        calls.put("followUps().connectExternalIssue(s, JIRA, s)",
+                s -> io.followUps().connectExternalIssue(s, IssueTracker.JIRA, s));
+        calls.put("followUps().createFromLink(s, s)", s -> io.followUps().createFromLink(s, s));
         calls.put("raw().get(s)", s -> io.raw().get(s));
         calls.put("raw().post(s, {})", s -> io.raw().post(s, new JsonObject()));
         calls.put("raw().post(actions, {description: s})", s -> io.raw().post("/v2/actions",

@@ -13,11 +13,18 @@ import java.util.List;
  * @param path  already expanded and encoded, e.g. {@code /v2/actions/01FCNDV6P870EA6S7TK1DSYDG0}
  * @param query in order; repeated names allowed
  * @param body  a value Jackson serialises, or null for no body
+ * @param keyed whether the body carries an idempotency key incident.io de-duplicates by (an incident create), so
+ *              the {@link Transport} may send it again after an unknown outcome as it would a PUT
  */
-public record ApiRequest(HttpMethod method, String path, List<QueryParam> query, Object body) {
+public record ApiRequest(HttpMethod method, String path, List<QueryParam> query, Object body, boolean keyed) {
 
     public ApiRequest {
         query = List.copyOf(query);
+    }
+
+    /** A request without an idempotency key. */
+    public ApiRequest(HttpMethod method, String path, List<QueryParam> query, Object body) {
+        this(method, path, query, body, false);
     }
 
     /**
@@ -57,12 +64,20 @@ public record ApiRequest(HttpMethod method, String path, List<QueryParam> query,
         var more = new ArrayList<QueryParam>(query.size() + 1);
         more.addAll(query);
         more.add(new QueryParam(name, value));
-        return new ApiRequest(method, path, more, body);
+        return new ApiRequest(method, path, more, body, keyed);
     }
 
     /** This request with {@code body} as its JSON body. */
     public ApiRequest withBody(Object body) {
-        return new ApiRequest(method, path, query, body);
+        return new ApiRequest(method, path, query, body, keyed);
+    }
+
+    /**
+     * This request with {@code body}, which carries an idempotency key: a repeat returns the first result instead of
+     * creating again, so a repeat after a lost answer is safe.
+     */
+    public ApiRequest withKeyedBody(Object body) {
+        return new ApiRequest(method, path, query, body, true);
     }
 
     /** The encoded path followed by the encoded query string, as sent on the request line. */

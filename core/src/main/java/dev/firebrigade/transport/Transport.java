@@ -38,8 +38,9 @@ import java.util.function.Supplier;
  * per-attempt and per-call deadlines, a bound on response sizes, and retries as the {@link RetryPolicy} says. Resources
  * hand it an {@link ApiRequest}.
  *
- * <p>A POST is sent again only when it provably was not processed (a 429, a connection never made); a POST whose
- * outcome is unknown fails here with the reason, and the caller decides (an action create reconciles).
+ * <p>A POST is sent again only when it provably was not processed (a 429, a connection never made), or when it
+ * carries an idempotency key ({@link ApiRequest#keyed()}), which makes a repeat return the first result; any other
+ * POST whose outcome is unknown fails here with the reason, and the caller decides (an action create reconciles).
  */
 public final class Transport {
     private static final String JSON = "application/json";
@@ -293,14 +294,19 @@ public final class Transport {
                 return null;
             }
             // Never written: nothing reached incident.io, so even a create may go again.
-            if (!lost.requestWritten() || IDEMPOTENT.contains(call.request.method())) {
+            if (!lost.requestWritten() || repeatable(call.request)) {
                 return retryPolicy.backoff(attempt);
             }
             return null;
         }
         boolean transientServerError = retryPolicy.retryStatuses().contains(failure.status())
                 && !(failure instanceof ResponseTooLargeException) && !(failure instanceof RedirectException);
-        return transientServerError && IDEMPOTENT.contains(call.request.method()) ? retryPolicy.backoff(attempt) : null;
+        return transientServerError && repeatable(call.request) ? retryPolicy.backoff(attempt) : null;
+    }
+
+    /** Whether sending {@code request} twice has the effect of sending it once: by its method, or by its key. */
+    private static boolean repeatable(ApiRequest request) {
+        return IDEMPOTENT.contains(request.method()) || request.keyed();
     }
 
     /** Waits for a free slot, then for a token of the rate limit; fails, having sent nothing, if the deadline comes first. */

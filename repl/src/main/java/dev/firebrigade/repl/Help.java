@@ -36,6 +36,15 @@ final class Help {
                   actions().complete(%3$s).await()                 also reopen(id), delete(id)
                   actions().edit(%3$s).describe("…").assignTo(%2$s).status(ActionStatus.NOT_DOING).apply().await()
                   incidents().get(%1$s).await()      incidents().list().statusCategory(IncidentStatusCategory.LIVE).fetch()
+                  incidents().declare().name("DB down").severity("Major").type("Platform").status("Investigating")
+                      .mode(IncidentMode.TEST).visibility(IncidentVisibility.PRIVATE).lead(%2$s).create().await()
+                      names resolve via /v1/severities, /v1/incident_types, /v1/incident_statuses, /v2/incident_roles;
+                      .idempotencyKey("gameday-1") makes a re-run return the first incident instead of a new one
+                  incidents().edit(%1$s).status("Monitoring").severity("Minor").summary("…").notifyChannel(false).apply().await()
+                  incidentUpdates().forIncident(%1$s).fetch().await()   incidents().severities().await(), types(), statuses(), roles()
+                  followUps().list().forIncident(%1$s).fetch().await()   v3; also .mode(…), .assigneeTeam(id), .createdSince(…)
+                  followUps().edit("<follow-up ID>").title("…").status(FollowUpStatus.COMPLETED).assignTo(%2$s).apply().await()
+                  followUps().get(id), delete(id), connectExternalIssue(id, IssueTracker.JIRA, url), createFromLink(%1$s, url)
                   users().byEmail(%2$s).await()   users().list().fetch()
                   identity().await()                     the API key in use: its name and roles
                   incidents().list().pageSize(25).firstPage().await()   a Page: .items(), .hasNext(), .next()

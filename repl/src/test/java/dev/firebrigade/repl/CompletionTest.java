@@ -23,6 +23,18 @@ class CompletionTest {
             assertThat(complete(shell, "tab")).contains("table(");
             assertThat(complete(shell, "users().")).contains("get(", "list()", "byEmail(");
             assertThat(complete(shell, "incidents().list().")).contains("statusCategory(", "firstPage()", "stream()", "collect(");
+            assertThat(complete(shell, "incidents().")).contains("declare()", "edit(", "severities()", "roles()");
+            assertThat(complete(shell, "incidents().declare().name(\"x\").")).contains("severity(", "type(", "status(",
+                    "mode(", "visibility(", "lead(", "role(", "idempotencyKey(", "create()", "dryRun()");
+            assertThat(complete(shell, "incidents().edit(\"INC-1\").")).contains("status(", "severity(", "summary(",
+                    "notifyChannel(", "apply()");
+            assertThat(complete(shell, "incidentUpdates().")).contains("forIncident(", "list()");
+            assertThat(complete(shell, "followUps().")).contains("get(", "list()", "edit(", "delete(",
+                    "connectExternalIssue(", "createFromLink(");
+            assertThat(complete(shell, "followUps().list().")).contains("forIncident(", "mode(", "assigneeTeam(",
+                    "createdSince(", "updatedBetween(", "fetch()");
+            assertThat(complete(shell, "followUps().edit(\"x\").")).contains("title(", "describe(", "status(",
+                    "assignTo(", "unassign()", "priority(", "category(", "labels(", "apply()");
             assertThat(complete(shell, "actions().forIncident(\"INC-1\").describe(\"y\").res")).contains("resolvedDryRun()");
             assertThat(complete(shell, "raw().")).contains("get(", "post(", "put(", "delete(");
             assertThat(complete(shell, "ident")).contains("identity()");

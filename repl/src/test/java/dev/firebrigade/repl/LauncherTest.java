@@ -80,6 +80,8 @@ class LauncherTest extends KeyedServerFixture {
         assertThat(run.out()).as(run.all())
                 .contains(CREATE)
                 .contains("actions().list().forIncident(", "actions().complete(", ".dryRun()", "incidents().get(",
+                        "incidents().declare()", "incidents().edit(", "incidentUpdates().forIncident(",
+                        "followUps().list().forIncident(", "followUps().edit(",
                         "users().byEmail(", "identity()", "raw().get(", "table(list)", "show(x)", "lastError()", "args()");
     }
 

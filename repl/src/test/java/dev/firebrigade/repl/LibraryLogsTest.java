@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * log lines appear only with {@code FIREBRIGADE_LOG}.
  */
 class LibraryLogsTest extends KeyedServerFixture {
-    /** Every list of actions is cut off mid-answer, and retried, until the retries run out. */
+    /** Every list of (v3, the default) actions is cut off mid-answer, and retried, until the retries run out. */
     private static final String[] SCRIPT = {
             "try { actions().list().forIncident(\"INC-2\").fetch().await(); }"
                     + " catch (Exception e) { println(\"Failed: \" + e.getClass().getSimpleName()); }"};

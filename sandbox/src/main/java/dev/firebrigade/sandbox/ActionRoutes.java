@@ -11,9 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * {@code /v3/actions} and the deprecated {@code /v2/actions}: the same state behind both (v3's list is paginated and
@@ -26,10 +23,6 @@ import java.util.function.Predicate;
  * never listed with status {@code deleted}).
  */
 final class ActionRoutes {
-  private static final Set<String> INCIDENT_MODES = Set.of("standard", "retrospective", "test", "tutorial", "stream");
-  private static final List<String> DEFAULT_MODES = List.of("standard", "retrospective");
-  private static final Set<String> STATUSES = Set.of("outstanding", "completed", "deleted", "not_doing");
-  private static final Set<String> V3_FILTERS = Set.of("created_at", "updated_at");
 
   /** The removal date as an HTTP date, for the {@code Sunset} header. */
   static final String V2_SUNSET = "Thu, 31 Dec 2026 00:00:00 GMT";
@@ -93,30 +86,12 @@ final class ActionRoutes {
   }
 
   private void listV2(RoutingContext ctx) {
-    var actions = state.actionsWhere(forIncident(ctx), incidentModes(ctx));
+    var actions = state.actionsWhere(IncidentItemLists.forIncident(ctx), IncidentItemLists.incidentModes(ctx));
     replies.send(ctx, 200, new JsonObject().put("actions", new JsonArray(new ArrayList<Object>(actions))));
   }
 
   private void listV3(RoutingContext ctx) {
-    Requests.rejectUnsupportedFilters(ctx, V3_FILTERS);
-    var pageSize = Requests.pageSize(ctx, 25, 250);
-    var after = Requests.query(ctx, "after");
-    var created = Requests.timeWindow(ctx, "created_at");
-    var updated = Requests.timeWindow(ctx, "updated_at");
-    Predicate<JsonObject> filter = forIncident(ctx)
-        .and(action -> created.contains(Timestamps.parse(action.getString("created_at"))))
-        .and(action -> updated.contains(Timestamps.parse(action.getString("updated_at"))))
-        // IDs sort in creation order, so "after this ID" is a plain string comparison, even for a deleted ID.
-        .and(action -> after.map(id -> action.getString("id").compareTo(id) > 0).orElse(true));
-    var matching = state.actionsWhere(filter, incidentModes(ctx));
-    var page = matching.subList(0, Math.min(pageSize, matching.size()));
-    var meta = new JsonObject().put("page_size", pageSize);
-    if (matching.size() > page.size()) {
-      meta.put("after", page.get(page.size() - 1).getString("id"));
-    }
-    replies.send(ctx, 200, new JsonObject()
-        .put("actions", new JsonArray(new ArrayList<Object>(page)))
-        .put("pagination_meta", meta));
+    replies.send(ctx, 200, IncidentItemLists.v3Page(ctx, "actions", action -> true, state::actionsWhere));
   }
 
   private void show(RoutingContext ctx) {
@@ -131,13 +106,7 @@ final class ActionRoutes {
     var errors = new ArrayList<JsonObject>();
     var description = Requests.requiredString(body, "description", "A description is required to update an action", errors);
     var status = Requests.requiredString(body, "status", "A status is required to update an action", errors);
-    if (status != null && !STATUSES.contains(status)) {
-      errors.add(ErrorBodies.error("invalid_value",
-          "The status must be one of outstanding, completed, not_doing, but was '" + status + "'", "status"));
-    } else if ("deleted".equals(status)) {
-      errors.add(ErrorBodies.error("invalid_value",
-          "Setting the status to deleted is not allowed; use the delete endpoint instead", "status"));
-    }
+    IncidentItemLists.checkSettableStatus(status, errors);
     // PUT replaces: an absent assignee_id unassigns just like an explicit null.
     var assigneeId = Requests.optionalString(body, "assignee_id", errors);
     if (!errors.isEmpty()) {
@@ -164,15 +133,6 @@ final class ActionRoutes {
     return state.user(userId)
         .map(SandboxState::userRef)
         .orElseThrow(() -> ApiException.validation("assignee_id", "not_found", "No user found with ID '" + userId + "'"));
-  }
-
-  private static Predicate<JsonObject> forIncident(RoutingContext ctx) {
-    Optional<String> incidentId = Requests.query(ctx, "incident_id");
-    return action -> incidentId.map(id -> id.equals(action.getString("incident_id"))).orElse(true);
-  }
-
-  private static List<String> incidentModes(RoutingContext ctx) {
-    return Requests.queryEnum(ctx, "incident_mode", INCIDENT_MODES).map(List::of).orElse(DEFAULT_MODES);
   }
 
   private static ApiException notFound(String id) {

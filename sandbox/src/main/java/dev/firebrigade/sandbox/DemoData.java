@@ -68,10 +68,32 @@ public final class DemoData {
   public static final String STATUS_CLOSED = "01FD1EBWP8DD64M8YNJRH1FFND";
   public static final String STATUS_DECLINED = "01FDAERD687YC4SFC7NNE91AAR";
 
+  public static final String ROLE_LEAD = "01FD26CY283RKRMTK3XGJEVSN4";
+  public static final String ROLE_REPORTER = "01FD2YDZE8HXPMXY5A7292ESJR";
+  /** A custom role, "Communications Lead" (short form "comms"). */
+  public static final String ROLE_COMMS = "01FD6GKBW8WS3RHZ5J9BA7B0FQ";
+  public static final String INCIDENT_TYPE_DEFAULT = "01FD3PF0T85S2AX5XTJK8EVA1F";
+  public static final String INCIDENT_TYPE_PLATFORM = "01FD7BQ2M8JX3V4R1T9W6YZK5C";
+  /** Private incidents only. */
+  public static final String INCIDENT_TYPE_SECURITY = "01FD83S6N8H2K5W7X0Q4P9RM1D";
+
+  // Follow-ups
+  /** On INC-1, outstanding, assigned to Lisa, priority High, category Infrastructure, labelled "database". */
+  public static final String FOLLOW_UP_REPLICA = "01FCNDV6P870EA6S7TK1DSYDH1";
+  /** On INC-1, completed, unassigned, connected to a GitHub issue. */
+  public static final String FOLLOW_UP_RUNBOOK = "01FCNDV6P870EA6S7TK1DSYDH2";
+  /** On INC-2, outstanding, assigned to Martha. */
+  public static final String FOLLOW_UP_ALERTING = "01FCNDV6P870EA6S7TK1DSYDH3";
+  /** On the test incident INC-4. */
+  public static final String FOLLOW_UP_ON_TEST_INCIDENT = "01FCNDV6P870EA6S7TK1DSYDH4";
+  public static final String PRIORITY_LOW = "01FDA1P0R8LW1QK5E2V7N9T3XA";
+  public static final String PRIORITY_MEDIUM = "01FDA2P1R8MD2RL6F3W8P0V4YB";
+  public static final String PRIORITY_HIGH = "01FDA3P2R8HG3SM7G4X9Q1W5ZC";
+  public static final String CATEGORY_INFRASTRUCTURE = "01FDB1C0T8NF4TN8H5Y0R2X6AD";
+  public static final String CATEGORY_PROCESS = "01FDB2C1T8PR5VP9J6Z1S3Y7BE";
+  public static final String CATEGORY_MONITORING = "01FDB3C2T8MN6WQ0K7A2T4Z8CF";
+
   static final String SLACK_TEAM_ID = "T02A1FSLE8J";
-  private static final String ROLE_LEAD = "01FD26CY283RKRMTK3XGJEVSN4";
-  private static final String ROLE_REPORTER = "01FD2YDZE8HXPMXY5A7292ESJR";
-  private static final String INCIDENT_TYPE_DEFAULT = "01FD3PF0T85S2AX5XTJK8EVA1F";
   private static final String FIELD_AFFECTED_TEAM = "01FD4EG268J8X99RXZJ4D63PZ2";
   private static final String OPTION_PRODUCT = "01FD56H3J8BXAK062GRPHRZNA7";
   private static final String OPTION_PLATFORM = "01FD5YJ4Y8PS68RE7V54CF2DEJ";
@@ -96,6 +118,40 @@ public final class DemoData {
         status(STATUS_DECLINED, "Declined", "This was not an incident.", 5, "declined"));
   }
 
+  /** The organisation's incident types ({@code IncidentTypeV1}): Default, Platform, Security. */
+  static List<JsonObject> incidentTypes() {
+    return List.of(
+        incidentType(INCIDENT_TYPE_DEFAULT, "Default", "Anything that is not business as usual", true, false),
+        incidentType(INCIDENT_TYPE_PLATFORM, "Platform", "Our infrastructure: databases, queues, networks", false, false),
+        incidentType(INCIDENT_TYPE_SECURITY, "Security", "Suspected breaches and vulnerabilities", false, true));
+  }
+
+  /** The organisation's incident roles ({@code IncidentRoleV2}): lead, reporter and a custom communications role. */
+  static List<JsonObject> incidentRoles() {
+    return List.of(
+        incidentRole(ROLE_LEAD, "Incident Lead", "lead", "lead", "The person currently coordinating the incident",
+            "Take point on the incident; Make sure people are clear on responsibilities"),
+        incidentRole(ROLE_REPORTER, "Reporter", "reporter", "", "The person who reported the incident", ""),
+        incidentRole(ROLE_COMMS, "Communications Lead", "custom", "comms", "Keeps customers and the company informed",
+            "Post an update every 30 minutes"));
+  }
+
+  /** Follow-up priorities ({@code FollowUpPriorityV2}); the spec documents no endpoint that lists them. */
+  static List<JsonObject> followUpPriorities() {
+    return List.of(
+        ranked(PRIORITY_LOW, "Low", "Nice to have", 1),
+        ranked(PRIORITY_MEDIUM, "Medium", "Within the quarter", 2),
+        ranked(PRIORITY_HIGH, "High", "Before the next on-call rotation", 3));
+  }
+
+  /** Follow-up categories ({@code FollowUpCategoryV3}); no endpoint lists them either. */
+  static List<JsonObject> followUpCategories() {
+    return List.of(
+        ranked(CATEGORY_INFRASTRUCTURE, "Infrastructure", "Servers, databases, networks", 1),
+        ranked(CATEGORY_PROCESS, "Process", "How we respond", 2),
+        ranked(CATEGORY_MONITORING, "Monitoring", "Alerts and dashboards", 3));
+  }
+
   /** The base RBAC role matching a deprecated {@code role} value. */
   static JsonObject baseRole(String role) {
     return switch (role) {
@@ -108,7 +164,7 @@ public final class DemoData {
 
   static void seed(SandboxState state) {
     var users = users();
-    state.putSeed(users, incidents(users), actions(users));
+    state.putSeed(users, incidents(users), actions(users), followUps(users));
   }
 
   private static Map<String, JsonObject> users() {
@@ -245,6 +301,47 @@ public final class DemoData {
         .put("created_at", CATALOG_TIME).put("updated_at", CATALOG_TIME);
   }
 
+  private static JsonObject ranked(String id, String name, String description, int rank) {
+    return new JsonObject().put("id", id).put("name", name).put("description", description).put("rank", rank);
+  }
+
+  private static List<JsonObject> followUps(Map<String, JsonObject> users) {
+    var lisa = SandboxState.userRef(users.get(USER_LISA));
+    var creator = new JsonObject().put("user", lisa.copy());
+    return List.of(
+        followUp(FOLLOW_UP_REPLICA, INCIDENT_1, "Add a read replica", "outstanding", creator)
+            .put("description", "So that a failover does not take **minutes**.").put("assignee", lisa.copy())
+            .put("priority", followUpPriorities().get(2)).put("category", followUpCategories().get(0))
+            .put("labels", new JsonArray().add("database")),
+        followUp(FOLLOW_UP_RUNBOOK, INCIDENT_1, "Write the failover runbook", "completed", creator)
+            .put("completed_at", "2021-08-20T10:00:00.000000Z")
+            .put("external_issue_reference", new JsonObject().put("provider", "github")
+                .put("issue_name", "firebrigade/ops#12").put("issue_permalink", "https://github.com/firebrigade/ops/issues/12")),
+        followUp(FOLLOW_UP_ALERTING, INCIDENT_2, "Alert on payment error rate", "outstanding", creator)
+            .put("assignee", SandboxState.userRef(users.get(USER_MARTHA))),
+        followUp(FOLLOW_UP_ON_TEST_INCIDENT, INCIDENT_4_TEST, "Practise the game day", "outstanding", creator));
+  }
+
+  private static JsonObject followUp(String id, String incidentId, String title, String status, JsonObject creator) {
+    return new JsonObject().put("id", id).put("incident_id", incidentId).put("title", title).put("status", status)
+        .put("labels", new JsonArray()).put("creator", creator)
+        .put("created_at", "2021-08-19T09:00:00.000000Z").put("updated_at", "2021-08-20T10:00:00.000000Z");
+  }
+
+  private static JsonObject incidentType(String id, String name, String description, boolean isDefault,
+      boolean privateOnly) {
+    return new JsonObject().put("id", id).put("name", name).put("description", description).put("is_default", isDefault)
+        .put("private_incidents_only", privateOnly).put("create_in_triage", "optional")
+        .put("created_at", CATALOG_TIME).put("updated_at", CATALOG_TIME);
+  }
+
+  private static JsonObject incidentRole(String id, String name, String roleType, String shortform, String description,
+      String instructions) {
+    return new JsonObject().put("id", id).put("name", name).put("role_type", roleType).put("shortform", shortform)
+        .put("description", description).put("instructions", instructions)
+        .put("created_at", CATALOG_TIME).put("updated_at", CATALOG_TIME);
+  }
+
   private static JsonObject affectedTeam(String optionId, String value, int sortKey) {
     var option = new JsonObject().put("id", optionId).put("custom_field_id", FIELD_AFFECTED_TEAM).put("value", value).put("sort_key", sortKey);
     return new JsonObject()
@@ -268,10 +365,7 @@ public final class DemoData {
         .put("visibility", "public")
         .put("incident_status", status)
         .put("severity", severity)
-        .put("incident_type", new JsonObject().put("id", INCIDENT_TYPE_DEFAULT).put("name", "Default")
-            .put("description", "Anything that is not business as usual").put("is_default", true)
-            .put("private_incidents_only", false).put("create_in_triage", "optional")
-            .put("created_at", CATALOG_TIME).put("updated_at", CATALOG_TIME))
+        .put("incident_type", incidentTypes().get(0))
         .put("incident_role_assignments", new JsonArray())
         .put("custom_field_entries", new JsonArray())
         .put("slack_team_id", SLACK_TEAM_ID)

@@ -92,6 +92,9 @@ public final class Sandbox {
     new ActionRoutes(state, replies, options.getActionsV2RemovedStatus()).register(endpoints);
     new UserRoutes(state, replies).register(endpoints);
     new IncidentRoutes(state, replies).register(endpoints);
+    new IncidentChangeRoutes(state, replies).register(endpoints);
+    new CatalogRoutes(state, replies).register(endpoints);
+    new FollowUpRoutes(state, replies).register(endpoints);
     new IdentityRoutes(replies).register(endpoints);
     router.errorHandler(404, ctx -> replies.error(ctx,
         ApiException.notFound("No endpoint " + ctx.request().method() + " " + ctx.request().path())));

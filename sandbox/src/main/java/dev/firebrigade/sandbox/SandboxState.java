@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,16 @@ public final class SandboxState {
   // Users and actions are kept in ID order: list endpoints page through them by ID.
   private final TreeMap<String, JsonObject> users = new TreeMap<>();
   private final TreeMap<String, JsonObject> actions = new TreeMap<>();
+  private final TreeMap<String, JsonObject> followUps = new TreeMap<>();
   private final LinkedHashMap<String, JsonObject> incidents = new LinkedHashMap<>();
   private final List<JsonObject> severities = DemoData.severities();
   private final List<JsonObject> incidentStatuses = DemoData.incidentStatuses();
+  private final List<JsonObject> incidentTypes = new ArrayList<>(DemoData.incidentTypes());
+  private final List<JsonObject> incidentRoles = DemoData.incidentRoles();
+  /** incident.io's idempotency: a create's key and the incident it made, so a repeat returns that incident. */
+  private final Map<String, String> incidentsByKey = new HashMap<>();
+  /** In ID order, which is creation order: the list endpoint pages through them by ID. */
+  private final TreeMap<String, JsonObject> incidentUpdates = new TreeMap<>();
 
   SandboxState(Ulid ids, boolean seedDemoData, ApiKeyIdentity defaultCreator) {
     this.ids = ids;
@@ -51,22 +59,30 @@ public final class SandboxState {
     reset();
   }
 
-  /** Back to the starting point: the demo data if the sandbox seeds it, otherwise empty. Faults and requests stay. */
+  /**
+   * Back to the starting point: the demo data if the sandbox seeds it, otherwise empty, and the demo incident types.
+   * Faults and requests stay.
+   */
   public void reset() {
     synchronized (lock) {
       clear();
+      incidentTypes.clear();
+      incidentTypes.addAll(DemoData.incidentTypes());
       if (seedDemoData) {
         DemoData.seed(this);
       }
     }
   }
 
-  /** Removes every incident, user and action; the catalog of severities and statuses stays. */
+  /** Removes every incident, user, action and follow-up; the catalog of severities and statuses stays. */
   public void clear() {
     synchronized (lock) {
       users.clear();
       actions.clear();
+      followUps.clear();
       incidents.clear();
+      incidentsByKey.clear();
+      incidentUpdates.clear();
     }
   }
 
@@ -175,13 +191,17 @@ public final class SandboxState {
 
   /** Actions (oldest first) whose incident's mode is in {@code modes}; an action of an unknown incident counts as standard. */
   List<JsonObject> actionsWhere(Predicate<JsonObject> filter, List<String> modes) {
+    return where(actions, filter, modes);
+  }
+
+  private List<JsonObject> where(TreeMap<String, JsonObject> items, Predicate<JsonObject> filter, List<String> modes) {
     synchronized (lock) {
       var result = new ArrayList<JsonObject>();
-      for (var action : actions.values()) {
-        var incident = incidents.get(action.getString("incident_id"));
+      for (var item : items.values()) {
+        var incident = incidents.get(item.getString("incident_id"));
         var mode = incident == null ? "standard" : incident.getString("mode");
-        if (modes.contains(mode) && filter.test(action)) {
-          result.add(action.copy());
+        if (modes.contains(mode) && filter.test(item)) {
+          result.add(item.copy());
         }
       }
       return result;
@@ -198,6 +218,65 @@ public final class SandboxState {
     var incidentId = change == Change.INCIDENT_CREATED ? object.getString("id") : object.getString("incident_id");
     var incident = change == Change.INCIDENT_CREATED ? object : incidents.get(incidentId);
     changes.changed(change, object.copy(), incident != null && "private".equals(incident.getString("visibility")));
+  }
+
+  // ---- follow-ups ----
+
+  /** Every follow-up of every incident, oldest first. */
+  public List<JsonObject> followUps() {
+    synchronized (lock) {
+      return copies(followUps.values());
+    }
+  }
+
+  public Optional<JsonObject> followUp(String id) {
+    synchronized (lock) {
+      return Optional.ofNullable(followUps.get(id)).map(JsonObject::copy);
+    }
+  }
+
+  /**
+   * Stores a follow-up (a {@code FollowUpV3}); missing fields get defaults: a fresh {@code id}, status
+   * {@code outstanding}, no labels, the first API key as creator, now as timestamps. Requires {@code incident_id}
+   * and {@code title}. Replaces a stored follow-up with the same {@code id}. Returns the stored follow-up.
+   */
+  public JsonObject putFollowUp(JsonObject followUp) {
+    Objects.requireNonNull(followUp.getString("incident_id"), "incident_id");
+    Objects.requireNonNull(followUp.getString("title"), "title");
+    var now = Timestamps.now();
+    var stored = new JsonObject()
+        .put("id", ids.next(now.toEpochMilli()))
+        .put("status", "outstanding")
+        .put("labels", new JsonArray())
+        .put("creator", defaultCreator.toActor())
+        .put("created_at", Timestamps.format(now))
+        .put("updated_at", Timestamps.format(now))
+        .mergeIn(followUp.copy());
+    synchronized (lock) {
+      followUps.put(stored.getString("id"), stored);
+    }
+    return stored.copy();
+  }
+
+  /** Follow-ups (oldest first) whose incident's mode is in {@code modes}. */
+  List<JsonObject> followUpsWhere(Predicate<JsonObject> filter, List<String> modes) {
+    return where(followUps, filter, modes);
+  }
+
+  boolean deleteFollowUp(String id) {
+    synchronized (lock) {
+      return followUps.remove(id) != null;
+    }
+  }
+
+  /** The organisation's follow-up priorities ({@code FollowUpPriorityV2}): Low, Medium, High. */
+  public List<JsonObject> followUpPriorities() {
+    return copies(DemoData.followUpPriorities());
+  }
+
+  /** The organisation's follow-up categories ({@code FollowUpCategoryV3}). */
+  public List<JsonObject> followUpCategories() {
+    return copies(DemoData.followUpCategories());
   }
 
   // ---- users ----
@@ -315,6 +394,61 @@ public final class SandboxState {
     }
   }
 
+  /**
+   * Declares an incident as {@code POST /v2/incidents} does: the first create with {@code key} stores
+   * {@code incident} (see {@link #addIncident}); every later one with the same key returns that first incident
+   * unchanged. Returns the incident and whether it is new.
+   */
+  Map.Entry<JsonObject, Boolean> declareIncident(String key, JsonObject incident) {
+    synchronized (lock) {
+      var first = incidentsByKey.get(key);
+      if (first != null && incidents.containsKey(first)) {
+        return Map.entry(incidents.get(first).copy(), false);
+      }
+      var stored = addIncident(incident);
+      incidentsByKey.put(key, stored.getString("id"));
+      return Map.entry(stored, true);
+    }
+  }
+
+  /**
+   * Applies {@code changes} (top-level {@code IncidentV2} fields) to an incident and, when its status or severity
+   * changed, records an incident update by {@code updater}. Empty if there is no such incident.
+   */
+  Optional<JsonObject> editIncident(String id, JsonObject changes, JsonObject updater) {
+    synchronized (lock) {
+      var incident = incidents.get(id);
+      if (incident == null) {
+        return Optional.empty();
+      }
+      var before = incident.copy();
+      var now = Timestamps.now();
+      incident.mergeIn(changes.copy()).put("updated_at", Timestamps.format(now));
+      var statusChanged = !Objects.equals(before.getValue("incident_status"), incident.getValue("incident_status"));
+      var severityChanged = !Objects.equals(before.getValue("severity"), incident.getValue("severity"));
+      if (statusChanged || severityChanged) {
+        var update = new JsonObject()
+            .put("id", ids.next(now.toEpochMilli()))
+            .put("incident_id", id)
+            .put("new_incident_status", incident.getJsonObject("incident_status").copy())
+            .put("updater", updater)
+            .put("created_at", Timestamps.format(now));
+        if (severityChanged && incident.getJsonObject("severity") != null) {
+          update.put("new_severity", incident.getJsonObject("severity").copy());
+        }
+        incidentUpdates.put(update.getString("id"), update);
+      }
+      return Optional.of(incident.copy());
+    }
+  }
+
+  /** Incident updates, oldest first, that pass {@code filter}. */
+  public List<JsonObject> incidentUpdates(Predicate<JsonObject> filter) {
+    synchronized (lock) {
+      return copies(incidentUpdates.values().stream().filter(filter).toList());
+    }
+  }
+
   // ---- catalog ----
 
   /** The organisation's severities, lowest rank first (Minor, Major, Critical). */
@@ -337,6 +471,41 @@ public final class SandboxState {
     return find(incidentStatuses, nameOrId);
   }
 
+  /** The organisation's incident types (Default, Platform, Security, and any a test added). */
+  public List<JsonObject> incidentTypes() {
+    synchronized (lock) {
+      return copies(incidentTypes);
+    }
+  }
+
+  /** An incident type ({@code IncidentTypeV2}) by name or ID. */
+  public Optional<JsonObject> incidentType(String nameOrId) {
+    synchronized (lock) {
+      return find(incidentTypes, nameOrId);
+    }
+  }
+
+  /**
+   * Adds an incident type ({@code IncidentTypeV1}), for tests: a fresh {@code id} and defaults for missing fields.
+   * Names need not be unique, so a test can make a name ambiguous. Returns the stored type.
+   */
+  public JsonObject addIncidentType(JsonObject type) {
+    Objects.requireNonNull(type.getString("name"), "name");
+    var now = Timestamps.format(Timestamps.now());
+    var stored = new JsonObject().put("id", ids.next(System.currentTimeMillis())).put("description", "")
+        .put("is_default", false).put("private_incidents_only", false).put("create_in_triage", "optional")
+        .put("created_at", now).put("updated_at", now).mergeIn(type.copy());
+    synchronized (lock) {
+      incidentTypes.add(stored);
+    }
+    return stored.copy();
+  }
+
+  /** The organisation's incident roles (Incident Lead, Reporter, Communications Lead). */
+  public List<JsonObject> incidentRoles() {
+    return copies(incidentRoles);
+  }
+
   private static Optional<JsonObject> find(List<JsonObject> catalog, String nameOrId) {
     return catalog.stream()
         .filter(o -> o.getString("id").equals(nameOrId) || o.getString("name").equalsIgnoreCase(nameOrId))
@@ -351,11 +520,13 @@ public final class SandboxState {
   }
 
   /** Stores objects with fixed IDs, for {@link DemoData}. */
-  void putSeed(Map<String, JsonObject> seedUsers, List<JsonObject> seedIncidents, List<JsonObject> seedActions) {
+  void putSeed(Map<String, JsonObject> seedUsers, List<JsonObject> seedIncidents, List<JsonObject> seedActions,
+      List<JsonObject> seedFollowUps) {
     synchronized (lock) {
       seedUsers.values().forEach(u -> users.put(u.getString("id"), u.copy()));
       seedIncidents.forEach(i -> incidents.put(i.getString("id"), i.copy()));
       seedActions.forEach(a -> actions.put(a.getString("id"), a.copy()));
+      seedFollowUps.forEach(f -> followUps.put(f.getString("id"), f.copy()));
     }
   }
 

@@ -1,0 +1,109 @@
+package dev.firebrigade;
+
+import dev.firebrigade.error.InvalidInputException;
+import dev.firebrigade.model.FollowUp;
+import dev.firebrigade.model.IssueTracker;
+import dev.firebrigade.transport.ApiRequest;
+import dev.firebrigade.transport.Transport;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * incident.io follow-ups, on the v3 API only (v2 is removed on 2026-12-31): {@code followUps().get(id)},
+ * {@code list().forIncident("INC-2").fetch()}, {@code edit(id)...apply()}, {@code delete(id)},
+ * {@code connectExternalIssue(id, JIRA, url)} and {@code createFromLink("INC-2", url)}.
+ */
+public final class FollowUps {
+    private final Transport transport;
+    private final Pager<FollowUp> pager;
+    private final References references;
+
+    FollowUps(Vertx vertx, Transport transport, References references) {
+        this.transport = transport;
+        this.pager = new Pager<>(vertx, transport, FollowUpPayloads.Many.class);
+        this.references = references;
+    }
+
+    /** Fetches one follow-up ({@code GET /v3/follow_ups/{id}}). */
+    public Future<FollowUp> get(String id) {
+        return Futures.attempt(() -> transport.send(ApiRequest.of(HttpMethod.GET, "/v3/follow_ups/{id}", id),
+                FollowUpPayloads.One.class).map(FollowUpPayloads.One::followUp));
+    }
+
+    /** Starts a list query ({@code GET /v3/follow_ups}, paginated). */
+    public FollowUpQuery list() {
+        return new FollowUpQuery(pager, references, null, null, null, BracketFilters.NONE, null, null);
+    }
+
+    /** Starts changing a follow-up; {@link FollowUpEdit#apply()} sends it back whole with the changes. */
+    public FollowUpEdit edit(String id) {
+        return new FollowUpEdit(this, id);
+    }
+
+    /** Deletes a follow-up ({@code DELETE /v3/follow_ups/{id}}, 204); the only way to set it to deleted. */
+    public Future<Void> delete(String id) {
+        return Futures.attempt(() -> transport.send(ApiRequest.of(HttpMethod.DELETE, "/v3/follow_ups/{id}", id),
+                Void.class));
+    }
+
+    /**
+     * Connects a follow-up to an existing tracker issue ({@code POST /v3/follow_ups/{id}/actions/connect_external_issue});
+     * incident.io refuses a follow-up that is already connected.
+     */
+    public Future<FollowUp> connectExternalIssue(String id, IssueTracker provider, String url) {
+        return Futures.attempt(() -> {
+            ApiRequest request = ApiRequest.of(HttpMethod.POST, "/v3/follow_ups/{id}/actions/connect_external_issue", id)
+                    .withBody(new FollowUpPayloads.ConnectExternalIssue(checkedProvider(provider),
+                            checkedUrl(url, "connectExternalIssue(...)")));
+            return transport.send(request, FollowUpPayloads.One.class).map(FollowUpPayloads.One::followUp);
+        });
+    }
+
+    /**
+     * Creates a follow-up from an existing tracker issue ({@code POST /v3/follow_ups/actions/create_from_link}) on an
+     * incident given by ID or reference. Sent once: if the answer is lost after sending, the failure says so and
+     * nothing is resent (incident.io takes no idempotency key here).
+     */
+    public Future<FollowUp> createFromLink(String incident, String url) {
+        return Futures.attempt(() -> {
+            Checks.present(incident, "incident_id", "pass an incident ID or reference (INC-123) to createFromLink(...)");
+            String link = checkedUrl(url, "createFromLink(...)");
+            return references.incidentId(incident, "incident_id", "createFromLink(...)").compose(id -> transport.send(
+                    ApiRequest.of(HttpMethod.POST, "/v3/follow_ups/actions/create_from_link")
+                            .withBody(new FollowUpPayloads.CreateFromLink(id, link)),
+                    FollowUpPayloads.One.class).map(FollowUpPayloads.One::followUp));
+        });
+    }
+
+    Future<FollowUp> replace(String id, FollowUpPayloads.Update update) {
+        return transport.send(ApiRequest.of(HttpMethod.PUT, "/v3/follow_ups/{id}", id).withBody(update),
+                FollowUpPayloads.One.class).map(FollowUpPayloads.One::followUp);
+    }
+
+    References references() {
+        return references;
+    }
+
+    private static IssueTracker checkedProvider(IssueTracker provider) {
+        if (provider == null || provider == IssueTracker.UNKNOWN) {
+            throw new InvalidInputException("provider", "is " + provider,
+                    "pass the tracker the issue lives in, e.g. IssueTracker.JIRA, to connectExternalIssue(...)");
+        }
+        return provider;
+    }
+
+    private static String checkedUrl(String url, String step) {
+        Checks.present(url, "url", "pass the issue's https:// link to " + step);
+        String given = url.strip();
+        if (!given.startsWith("https://") && !given.startsWith("http://")) {
+            throw new InvalidInputException("url", "is not a web link", "pass the issue's https:// link to " + step);
+        }
+        return given;
+    }
+
+    @Override
+    public String toString() {
+        return "FollowUps";
+    }
+}
