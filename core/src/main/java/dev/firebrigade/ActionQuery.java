@@ -81,6 +81,12 @@ public final class ActionQuery extends PagedQuery<Action> {
                 "createdUntil(...)");
     }
 
+    /** {@link #createdBetween(LocalDate, LocalDate)} with ISO days: {@code createdBetween("2021-08-01", "2021-08-31")}. */
+    public ActionQuery createdBetween(String first, String last) {
+        return filter("created_at", "date_range",
+                () -> BracketFilters.dateRange(first, last, "created_at", "createdBetween(...)"), "createdBetween(...)");
+    }
+
     /** v3 only: actions created from {@code first} to {@code last}, both days included ({@code created_at[date_range]}). */
     public ActionQuery createdBetween(LocalDate first, LocalDate last) {
         return filter("created_at", "date_range",
@@ -112,6 +118,12 @@ public final class ActionQuery extends PagedQuery<Action> {
     public ActionQuery updatedUntil(LocalDate day) {
         return filter("updated_at", "lte", () -> BracketFilters.day(day, "updated_at", "updatedUntil(...)"),
                 "updatedUntil(...)");
+    }
+
+    /** {@link #updatedBetween(LocalDate, LocalDate)} with ISO days: {@code updatedBetween("2021-08-01", "2021-08-31")}. */
+    public ActionQuery updatedBetween(String first, String last) {
+        return filter("updated_at", "date_range",
+                () -> BracketFilters.dateRange(first, last, "updated_at", "updatedBetween(...)"), "updatedBetween(...)");
     }
 
     /** v3 only: actions updated from {@code first} to {@code last}, both days included ({@code updated_at[date_range]}). */

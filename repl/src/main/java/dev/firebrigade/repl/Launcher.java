@@ -30,6 +30,8 @@ public final class Launcher {
     static final String USAGE = """
             usage: firebrigade                         open the REPL
                    firebrigade run FILE.jsh [ARGS...]  run a script; its exit code is 0 only if every snippet succeeded
+                   firebrigade bulk FILE.csv [OPTIONS]  create one action per row, resumably (bulk --help for more)
+                   firebrigade --help                  the environment variables and more
             """;
     /** How long closing the client, sandbox and Vert.x may take before the JVM exits regardless. */
     private static final long CLOSE_MILLIS = 3_000;
@@ -66,7 +68,12 @@ public final class Launcher {
         if (arguments.isEmpty()) {
             return runJShell(null, List.of(), in, out, err, env);
         }
-        if (arguments.get(0).equals("run") && arguments.size() >= 2) {
+        if (arguments.equals(List.of("run"))) {
+            err.print("firebrigade run: which script? Give its file, e.g. firebrigade run scripts/examples/create-action.jsh\n"
+                    + USAGE);
+            return 2;
+        }
+        if (arguments.get(0).equals("run")) {
             Path script = Path.of(arguments.get(1));
             if (!Files.isRegularFile(script)) {
                 err.println("firebrigade: no such script: " + script);

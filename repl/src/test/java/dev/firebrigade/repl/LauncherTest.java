@@ -226,4 +226,41 @@ class LauncherTest extends KeyedServerFixture {
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("firebrigade: unexpected arguments: --bogus\nusage: firebrigade");
     }
+
+    @Test
+    void anUnsentDraftEditOrQuerySaysNothingWasSentAndHowToSendIt() {
+        Run run = Run.inProcess(Map.of(), "actions().forIncident(\"INC-2\").describe(\"Forgot to create\")\n"
+                + "actions().edit(\"" + DemoData.ACTION_OUTSTANDING + "\").status(COMPLETED)\n"
+                + "actions().list().forIncident(\"INC-2\")\n/exit\n");
+
+        assertThat(run.out()).as(run.all())
+                .contains("(a draft: nothing was sent. .create().await() creates it; .dryRun() shows the request)")
+                .contains("(an edit: nothing was sent. .apply().await() applies it)")
+                .contains("(a query: nothing was sent. .fetch().await() reads every page");
+    }
+
+    @Test
+    void tableSendsAQueryItIsGiven() {
+        Run run = Run.inProcess(Map.of(), "table(actions().list().forIncident(\"INC-2\"))\n/exit\n");
+
+        assertThat(run.out()).as(run.all())
+                .containsPattern("(?m)^id +status +assignee +incident +description\n")
+                .contains(DemoData.ACTION_OUTSTANDING + "  outstanding");
+    }
+
+    @Test
+    void theSandboxBannerSaysItStartsFreshAtEveryRun() {
+        Run run = Run.inProcess(Map.of(), "/exit\n");
+
+        assertThat(run.out()).as(run.all()).contains("the sandbox starts fresh at every run");
+    }
+
+    @Test
+    void runWithoutAScriptPrintsTheUsageWithBulk() {
+        Run run = Run.inProcess(Map.of(), "", "run");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("firebrigade run: which script?")
+                .contains("firebrigade run FILE.jsh", "firebrigade bulk FILE.csv");
+    }
 }
