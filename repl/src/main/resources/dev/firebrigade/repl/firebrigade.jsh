@@ -1,7 +1,7 @@
 // Firebrigade's JShell startup: the DSL's imports, a feedback mode and the banner. The helpers, println included, are
 // Java (dev.firebrigade.repl.Shell), so this also runs under plain jshell (JDK 17's local execution needs -J-cp too):
 //   jshell --class-path "$CP" --startup DEFAULT --startup firebrigade.jsh --feedback firebrigade
-// Everything the README's and docs' examples use, so they paste as they are (ReadmeExamplesTest runs them).
+// Everything the README's and docs' examples use, so they paste as they are (ReplExamplesTest runs them).
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
