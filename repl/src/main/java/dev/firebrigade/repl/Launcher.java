@@ -31,6 +31,7 @@ public final class Launcher {
             usage: firebrigade                         open the REPL
                    firebrigade run FILE.jsh [ARGS...]  run a script; its exit code is 0 only if every snippet succeeded
                    firebrigade bulk FILE.csv [OPTIONS]  create one action per row, resumably (bulk --help for more)
+                   firebrigade listen [--port N]       print incident.io's webhooks as they arrive (listen --help)
                    firebrigade --help                  the environment variables and more
             """;
     /** How long closing the client, sandbox and Vert.x may take before the JVM exits regardless. */
