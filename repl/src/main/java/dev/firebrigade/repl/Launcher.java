@@ -99,7 +99,8 @@ public final class Launcher {
         CompletableFuture<Session> session = CompletableFuture.supplyAsync(() -> Session.open(env), Launcher::startDaemon);
         Shell.prepare(session, batch, scriptArgs);
         Path work = Files.createTempDirectory("firebrigade-");
-        ToolErrors toolErrors = new ToolErrors(err);
+        ToolErrors toolErrors = new ToolErrors(err, String.valueOf(script),
+                batch ? new String(Files.readAllBytes(script), java.nio.charset.Charset.defaultCharset()).lines().toList() : List.of());
         Preferences preferences = batch ? Preferences.inMemory() : Preferences.at(env);
         int code;
         try {

@@ -170,13 +170,14 @@ class LauncherTest extends KeyedServerFixture {
 
     @Test
     void scriptWithACompileErrorExitsOne() {
-        var script = Run.scriptFile("actions().nosuchMethod();", "List l = new ArrayList(); l.add(1);");
+        var script = Run.scriptFile("println(1);", "", "actions().nosuchMethod();", "List l = new ArrayList(); l.add(1);");
 
         Run run = Run.inProcess(Map.of(), "", "run", script.toString());
 
         assertThat(run.code()).as(run.all()).isEqualTo(1);
         assertThat(run.err()).as(run.all())
                 .contains("Error:\ncannot find symbol\n  symbol:   method nosuchMethod()")
+                .containsPattern("\\^-+\\^\nat " + java.util.regex.Pattern.quote(script + ":3") + "\n")
                 .contains("Warning:\nunchecked call")
                 .endsWith(": 1 snippet failed\n");
     }
