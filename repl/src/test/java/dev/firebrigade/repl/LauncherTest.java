@@ -264,4 +264,24 @@ class LauncherTest extends KeyedServerFixture {
         assertThat(run.err()).startsWith("firebrigade run: which script?")
                 .contains("firebrigade run FILE.jsh", "firebrigade bulk FILE.csv");
     }
+
+    @Test
+    void leavingWithRequestsInFlightSaysHowManyAndWaitsForThem() {
+        incidentIo.faults().on("POST", "/v3/actions").latency(java.time.Duration.ofSeconds(8));
+        try {
+            Run run = Run.inProcess(Map.of("INCIDENT_IO_API_KEY", incidentIo.apiKey(),
+                            "INCIDENT_IO_BASE_URL", incidentIo.baseUrl()),
+                    "List.of(1, 2).forEach(i -> actions().forIncident(\"INC-2\").describe(\"Slow \" + i).create())\n"
+                            + "/exit\n");
+
+            assertThat(run.out()).as(run.all())
+                    .containsPattern("\\d requests? (is|are) still in flight: waiting for (its answer|their answers) before"
+                            + " leaving \\(Ctrl-C leaves at once")
+                    .contains("All answered.");
+            assertThat(incidentIo.state().actions()).extracting(a -> a.getString("description"))
+                    .contains("Slow 1", "Slow 2");
+        } finally {
+            incidentIo.faults().clear();
+        }
+    }
 }
