@@ -10,11 +10,18 @@
 
 String arg(int index, String otherwise) { return args().size() > index ? args().get(index) : otherwise; }
 
-var demo = args().isEmpty();
-// JShell ends a snippet at the first complete line: keep the dots at the ends of lines.
-var draft = actions().
-        forIncident(arg(0, "INC-2")).
-        describe(arg(1, "Call the fire brigade"));
-var assignee = arg(2, demo ? "lisa@incident.io" : null);
-var action = (assignee == null ? draft : draft.assignTo(assignee)).create().await();
-println("Created " + action);
+// In a method, so a failure stops the script (a top-level snippet that fails leaves null behind and the next runs).
+int createAction() {
+    boolean demo = args().isEmpty();
+    var draft = actions().forIncident(arg(0, "INC-2")).describe(arg(1, "Call the fire brigade"));
+    String assignee = arg(2, demo ? "lisa@incident.io" : null);
+    try {
+        println("Created " + (assignee == null ? draft : draft.assignTo(assignee)).create().await());
+        return 0;
+    } catch (IncidentIoException e) {
+        System.err.println("Not created: " + e.getMessage());
+        return 1;
+    }
+}
+
+/exit createAction()

@@ -82,6 +82,23 @@ final class BracketFilters {
         return date.toString();
     }
 
+    /** {@link #dateRange(LocalDate, LocalDate, String, String)} of two ISO days as typed, {@code "2021-08-01"}. */
+    static String dateRange(String from, String to, String field, String step) {
+        return dateRange(parseDay(from, field, step), parseDay(to, field, step), field, step);
+    }
+
+    private static LocalDate parseDay(String text, String field, String step) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(field, "\"" + text + "\" is not a day",
+                    "pass ISO days such as \"2021-08-01\" (or LocalDates) to " + step);
+        }
+    }
+
     /** incident.io's {@code date_range} value, {@code 2024-12-02~2024-12-08}, both days included. */
     static String dateRange(LocalDate from, LocalDate to, String field, String step) {
         String first = day(from, field, step);

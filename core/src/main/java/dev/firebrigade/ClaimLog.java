@@ -11,7 +11,7 @@ import java.util.Set;
  * chunks of {@code long} arrays that remember when their newest claim was made. A bulk at full speed claims tens of
  * thousands of IDs a second and keeps them for seconds; held as objects (a map node, a boxed time, the ID string) they
  * made every young collection copy them, and its pauses grew from 4–5 ms to 20–27 ms at 13,000 creates/s (see
- * BENCHMARKS.md). A chunk is forgotten whole, once its newest claim is old enough: keeping a claim longer than needed
+ * docs/benchmarks.md). A chunk is forgotten whole, once its newest claim is old enough: keeping a claim longer than needed
  * is always safe (a reconciliation only skips what this client claimed).
  *
  * <p>Two IDs share a fingerprint with odds of 2<sup>-64</sup>; the cost of that would be one duplicate action, and

@@ -91,6 +91,11 @@ final class DefaultIncidentIo implements IncidentIo {
     }
 
     @Override
+    public int requestsInFlight() {
+        return transport.pending();
+    }
+
+    @Override
     public IncidentIoOptions options() {
         return new IncidentIoOptions(options);
     }

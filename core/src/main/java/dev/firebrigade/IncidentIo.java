@@ -96,6 +96,12 @@ public interface IncidentIo {
      */
     void forgetResolutions();
 
+    /**
+     * Requests this client has started and not yet finished, retries and the waits between them included: what
+     * closing it now would abandon (the REPL asks before leaving with some).
+     */
+    int requestsInFlight();
+
     /** A copy of this client's options. */
     IncidentIoOptions options();
 

@@ -82,6 +82,12 @@ public abstract class IncidentItemQuery<T, Q extends IncidentItemQuery<T, Q>> ex
                 "createdUntil(...)");
     }
 
+    /** {@link #createdBetween(LocalDate, LocalDate)} with ISO days: {@code createdBetween("2021-08-01", "2021-08-31")}. */
+    public Q createdBetween(String first, String last) {
+        return filter("created_at", "date_range",
+                () -> BracketFilters.dateRange(first, last, "created_at", "createdBetween(...)"), "createdBetween(...)");
+    }
+
     /** Items created from {@code first} to {@code last}, both days included ({@code created_at[date_range]}); v3 only. */
     public Q createdBetween(LocalDate first, LocalDate last) {
         return filter("created_at", "date_range",
@@ -113,6 +119,12 @@ public abstract class IncidentItemQuery<T, Q extends IncidentItemQuery<T, Q>> ex
     public Q updatedUntil(LocalDate day) {
         return filter("updated_at", "lte", () -> BracketFilters.day(day, "updated_at", "updatedUntil(...)"),
                 "updatedUntil(...)");
+    }
+
+    /** {@link #updatedBetween(LocalDate, LocalDate)} with ISO days: {@code updatedBetween("2021-08-01", "2021-08-31")}. */
+    public Q updatedBetween(String first, String last) {
+        return filter("updated_at", "date_range",
+                () -> BracketFilters.dateRange(first, last, "updated_at", "updatedBetween(...)"), "updatedBetween(...)");
     }
 
     /** Items updated from {@code first} to {@code last}, both days included ({@code updated_at[date_range]}); v3 only. */

@@ -130,6 +130,12 @@ public final class IncidentQuery extends PagedQuery<Incident> {
                 "createdUntil(...)");
     }
 
+    /** {@link #createdBetween(LocalDate, LocalDate)} with ISO days: {@code createdBetween("2021-08-01", "2021-08-31")}. */
+    public IncidentQuery createdBetween(String first, String last) {
+        return filter("created_at", "date_range",
+                () -> List.of(BracketFilters.dateRange(first, last, "created_at", "createdBetween(...)")), "createdBetween(...)");
+    }
+
     /** Only incidents created from {@code first} to {@code last}, both included: {@code created_at[date_range]}. */
     public IncidentQuery createdBetween(LocalDate first, LocalDate last) {
         return filter("created_at", "date_range",
@@ -158,6 +164,12 @@ public final class IncidentQuery extends PagedQuery<Incident> {
     public IncidentQuery updatedUntil(Instant instant) {
         return filter("updated_at", "lte", () -> List.of(BracketFilters.time(instant, "updated_at", "updatedUntil(...)")),
                 "updatedUntil(...)");
+    }
+
+    /** {@link #updatedBetween(LocalDate, LocalDate)} with ISO days: {@code updatedBetween("2021-08-01", "2021-08-31")}. */
+    public IncidentQuery updatedBetween(String first, String last) {
+        return filter("updated_at", "date_range",
+                () -> List.of(BracketFilters.dateRange(first, last, "updated_at", "updatedBetween(...)")), "updatedBetween(...)");
     }
 
     /** Only incidents updated from {@code first} to {@code last}, both included: {@code updated_at[date_range]}. */

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * When and how a client tries again, immutable: every {@code with…} returns a new policy. Set it with
  * {@link IncidentIoOptions#setRetryPolicy(RetryPolicy)}.
  *
- * <p>What is retried (see the README's "Reliability" section):
+ * <p>What is retried (see docs/reliability.md):
  * <ul>
  *   <li>429 on any method, after the {@code Retry-After} incident.io asked for, unless that is longer than
  *       {@link #maxRetryAfter()} (then {@code RateLimitException} at once: waiting less than asked is pointless);</li>

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Embedding as Vert.x users test it: {@link FireBrigadeVerticle}, the README's example, deployed with its options as
+ * Embedding as Vert.x users test it: {@link FireBrigadeVerticle}, the embedding example of docs/embedding.md, deployed with its options as
  * JSON config, driven over the event bus, with {@link VertxExtension} and {@link VertxTestContext}.
  */
 @ExtendWith(VertxExtension.class)

@@ -3,7 +3,7 @@ package dev.firebrigade;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 
-/** The README's embedding example, compiled and run by {@link EmbeddingTest}; change both together. */
+/** The embedding example of docs/embedding.md, compiled and run by {@link EmbeddingTest}; change both together. */
 public class FireBrigadeVerticle extends VerticleBase {
     private IncidentIo io;
 

@@ -172,6 +172,20 @@ class IncidentsTest extends SandboxFixture {
                 .isEqualTo("page_size=250&incident_type%5Bone_of%5D=01FD3PF0T85S2AX5XTJK8EVA1F");
     }
 
+    @Test
+    void takesIsoDaysAsTyped() {
+        assertThat(io.incidents().list().createdBetween("2021-08-17", "2021-08-18").oldestFirst().fetch().await())
+                .extracting(Incident::reference).containsExactly("INC-1", "INC-2");
+        assertThat(io.actions().list().createdBetween("2021-08-01", "2021-08-31").fetch().await()).isNotNull();
+        assertThat(requests("GET", "/v2/incidents").get(0).query())
+                .isEqualTo("page_size=250&sort_by=created_at_oldest_first&created_at%5Bdate_range%5D=2021-08-17~2021-08-18");
+
+        Throwable notADay = io.incidents().list().updatedBetween("2021-08-01", "31/08/2021").fetch().cause();
+        assertRejected(notADay, "updatedBetween(...)");
+        assertThat(notADay).hasMessageContaining("\"31/08/2021\" is not a day").hasMessageContaining("2021-08-01");
+        assertRejected(io.actions().list().createdBetween("2021-08-31", "2021-08-01").fetch().cause(), "createdBetween(...)");
+    }
+
     private static void assertRejected(Throwable failure, String step) {
         assertThat(failure).isInstanceOf(InvalidInputException.class).hasMessageContaining(step);
     }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class SandboxFixture {
     /** The seed's incident and the spec example's user, Lisa Karlin Curtis. */
-    static final String INCIDENT = "01FCNDV6P870EA6S7TK1DSYDG0";
+    static final String INCIDENT = "01FCNDV6P870EA6S7TK1DSYDG7";
     static final String OTHER_INCIDENT = "01FCNDV6P870EA6S7TK1DSYD5H";
     static final String LISA = "01FCNDV6P870EA6S7TK1DSYDG0";
     /** A seeded action reproducing the spec's example, with every creator member set. */

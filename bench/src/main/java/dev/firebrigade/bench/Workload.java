@@ -20,7 +20,7 @@ import java.util.Map;
  * bytes (the body compacted, the key unredacted).
  */
 record Workload(URI url, Map<String, String> headers, byte[] body) {
-    static final String INCIDENT = "01FCNDV6P870EA6S7TK1DSYDG0";
+    static final String INCIDENT = "01FCNDV6P870EA6S7TK1DSYDG7";
     static final String USER = "01FCNDV6P870EA6S7TK1DSYDG0";
     static final String DESCRIPTION = "Call the fire brigade";
 

@@ -17,8 +17,8 @@ class CodecBenchmarksTest {
         var bench = new CodecBenchmarks();
         bench.setUp();
         try {
-            String expected = "{\"incident_id\":\"01FCNDV6P870EA6S7TK1DSYDG0\",\"description\":\"Call the fire brigade\","
-                    + "\"assignee_id\":\"01FCNDV6P870EA6S7TK1DSYDG0\"}";
+            String expected = "{\"incident_id\":\"" + Workload.INCIDENT + "\",\"description\":\"Call the fire brigade\","
+                    + "\"assignee_id\":\"" + Workload.USER + "\"}";
             assertThat(bench.encodeDraftAsTransport().toString()).isEqualTo(expected);
             assertThat(bench.encodeDraftIntoBuffer().toString()).isEqualTo(expected);
             assertThat(bench.encodeDraftAppending().toString()).isEqualTo(expected);

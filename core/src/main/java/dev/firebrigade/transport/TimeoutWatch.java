@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Times out the exchanges in flight with one periodic check for all of them, running only while any is in flight.
  * Vert.x timers per exchange (three: the pool's connect timeout, the request timeout, the idle timeout), each armed
- * and then cancelled on every answer, cost about 0.6 KB and 1 µs per request (see BENCHMARKS.md); being watched costs
+ * and then cancelled on every answer, cost about 0.6 KB and 1 µs per request (see docs/benchmarks.md); being watched costs
  * no allocation here, the watched object is its own entry.
  *
  * <p>An expiry is noticed up to one period late; the period is a tenth of the shortest configured timeout, between

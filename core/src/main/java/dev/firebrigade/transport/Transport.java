@@ -58,6 +58,7 @@ public final class Transport {
     private final RetryPolicy retryPolicy;
     private final RateLimiter rateLimiter;
     private final InFlightLimit inFlight;
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private final ServerClock serverClock = new ServerClock();
     private final Map<String, String> previewHeaders;
 
@@ -110,7 +111,14 @@ public final class Transport {
         } catch (IOException e) {
             return Future.failedFuture(unencodable(e));
         }
-        return attempt(new Call<>(request, resultType, body, deadline), 1, null);
+        pending.incrementAndGet();
+        return attempt(new Call<>(request, resultType, body, deadline), 1, null)
+                .andThen(done -> pending.decrementAndGet());
+    }
+
+    /** Requests sent or being sent (retries and the waits between them included) whose outcome is not known yet. */
+    public int pending() {
+        return pending.get();
     }
 
     /**

@@ -36,7 +36,7 @@ final class Banner {
             case CONNECTED -> "";
             case NOT_CONNECTED -> "firebrigade: " + notConnected(session) + "\n";
             case SANDBOX -> "firebrigade: no " + dev.firebrigade.IncidentIo.API_KEY_ENV
-                    + " set: running against the embedded sandbox with demo data at " + session.baseUrl() + "\n";
+                    + " set: running against the embedded sandbox with fresh demo data at " + session.baseUrl() + "\n";
         };
     }
 
@@ -57,7 +57,8 @@ final class Banner {
     private static void sandbox(Session session, StringBuilder out) {
         out.append("Sandbox: no ").append(dev.firebrigade.IncidentIo.API_KEY_ENV)
                 .append(" is set, so this is the embedded incident.io simulator at ").append(session.baseUrl())
-                .append(" with demo data. Nothing leaves this machine.\n");
+                .append(" with demo data. Nothing leaves this machine, and the sandbox starts fresh at every run:")
+                .append(" what you create is gone when you leave.\n");
         List<JsonObject> incidents = session.demoIncidents();
         List<JsonObject> users = session.demoUsers().stream()
                 .filter(user -> user.getBoolean("is_active", true))

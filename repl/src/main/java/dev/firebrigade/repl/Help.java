@@ -31,13 +31,14 @@ final class Help {
                   fire.describe("Page the DBA").dryRun()              the request; nothing is sent
                   fire.describe("Page the DBA").assignTo(%2$s).resolvedDryRun().await()   with references resolved
                   actions().get(%3$s).await()
-                  actions().list().forIncident(%1$s).fetch().await()      .mode(IncidentMode.TEST) for test incidents
-                  actions().list().createdSince(java.time.Instant.now().minusSeconds(3600)).pageSize(50).firstPage().await()
+                  actions().list().forIncident(%1$s).fetch().await()      .mode(TEST) for test incidents
+                  actions().list().createdSince(Instant.now().minusSeconds(3600)).pageSize(50).firstPage().await()
+                  actions().list().createdBetween("2021-08-01", "2021-08-31").fetch().await()   also updatedBetween
                   actions().complete(%3$s).await()                 also reopen(id), delete(id)
-                  actions().edit(%3$s).describe("…").assignTo(%2$s).status(ActionStatus.NOT_DOING).apply().await()
-                  incidents().get(%1$s).await()      incidents().list().statusCategory(IncidentStatusCategory.LIVE).fetch()
+                  actions().edit(%3$s).describe("…").assignTo(%2$s).status(NOT_DOING).apply().await()
+                  incidents().get(%1$s).await()      incidents().list().statusCategory(LIVE, TRIAGE).fetch()
                   incidents().declare().name("DB down").severity("Major").type("Platform").status("Investigating")
-                      .mode(IncidentMode.TEST).visibility(IncidentVisibility.PRIVATE).lead(%2$s).create().await()
+                      .mode(TEST).visibility(IncidentVisibility.PRIVATE).lead(%2$s).create().await()
                       names resolve via /v1/severities, /v1/incident_types, /v1/incident_statuses, /v2/incident_roles;
                       .idempotencyKey("gameday-1") makes a re-run return the first incident instead of a new one
                   incidents().edit(%1$s).status("Monitoring").severity("Minor").summary("…").notifyChannel(false).apply().await()
@@ -51,8 +52,14 @@ final class Help {
                   users().list().collect(100).await()    up to 100; .stream() reads every page lazily
                   raw().get("/v2/incidents/" + "…").await()   any endpoint, as JSON (raw().post, put, delete too)
 
+                Bulk: one action per row of a CSV (incident,description,assignee[,key]) or JSON Lines file. The journal
+                makes a re-run finish the rest without creating anything twice.
+                  actions().bulk(Path.of("actions.csv")).journal(Path.of("actions.csv.journal")).run().await().summary()
+                  actions().bulk(Path.of("actions.csv")).dryRun().await().summary()   checks every row, creates nothing
+                  scripts/firebrigade bulk actions.csv [--dry-run]      the same from the shell, with a progress bar
+
                 Helpers (statically imported from dev.firebrigade.repl.Shell):
-                  table(list)       aligned columns, e.g. table(actions().list().forIncident(%1$s).fetch())
+                  table(list)       aligned columns, e.g. table(actions().list().forIncident(%1$s)); a query is sent
                   show(x)           pretty JSON of a model, list, Future or error
                   watch(w)          prints changes as they happen until Ctrl-C, e.g. watch(actions().watch().forIncident(%1$s))
                                     also incidents().watch(); .every(java.time.Duration.ofSeconds(2)), .sweepEvery(10) for deletions

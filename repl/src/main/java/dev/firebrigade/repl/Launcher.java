@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +31,12 @@ public final class Launcher {
     static final String USAGE = """
             usage: firebrigade                         open the REPL
                    firebrigade run FILE.jsh [ARGS...]  run a script; its exit code is 0 only if every snippet succeeded
+                   firebrigade bulk FILE.csv [OPTIONS]  create one action per row, resumably (bulk --help for more)
+                   firebrigade listen [--port N]       print incident.io's webhooks as they arrive (listen --help)
+                   firebrigade --help                  the environment variables and more
             """;
+    /** How long no request must be in flight before leaving counts as abandoning nothing: the reconcile delay and more. */
+    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(1_500);
     /** How long closing the client, sandbox and Vert.x may take before the JVM exits regardless. */
     private static final long CLOSE_MILLIS = 3_000;
 
@@ -66,7 +72,12 @@ public final class Launcher {
         if (arguments.isEmpty()) {
             return runJShell(null, List.of(), in, out, err, env);
         }
-        if (arguments.get(0).equals("run") && arguments.size() >= 2) {
+        if (arguments.equals(List.of("run"))) {
+            err.print("firebrigade run: which script? Give its file, e.g. firebrigade run scripts/examples/create-action.jsh\n"
+                    + USAGE);
+            return 2;
+        }
+        if (arguments.get(0).equals("run")) {
             Path script = Path.of(arguments.get(1));
             if (!Files.isRegularFile(script)) {
                 err.println("firebrigade: no such script: " + script);
@@ -91,7 +102,8 @@ public final class Launcher {
         CompletableFuture<Session> session = CompletableFuture.supplyAsync(() -> Session.open(env), Launcher::startDaemon);
         Shell.prepare(session, batch, scriptArgs);
         Path work = Files.createTempDirectory("firebrigade-");
-        ToolErrors toolErrors = new ToolErrors(err);
+        ToolErrors toolErrors = new ToolErrors(err, String.valueOf(script),
+                batch ? new String(Files.readAllBytes(script), java.nio.charset.Charset.defaultCharset()).lines().toList() : List.of());
         Preferences preferences = batch ? Preferences.inMemory() : Preferences.at(env);
         int code;
         try {
@@ -112,13 +124,16 @@ public final class Launcher {
             }
             code = JavaShellToolBuilder.builder()
                     .in(batch ? new ByteArrayInputStream(new byte[0]) : in, null)
-                    .out(out)
-                    .err(batch ? toolErrors.stream() : err)
+                    .out(new OpenStream(out))
+                    .err(batch ? toolErrors.stream() : new OpenStream(err))
                     .persistence(preferences.map())
                     .env(env)
                     // ToolErrors reads JShell's English report headers.
                     .locale(Locale.ENGLISH)
                     .start(options.toArray(String[]::new));
+            if (!batch) {
+                waitForRequestsInFlight(session.getNow(null), out);
+            }
         } finally {
             out.flush();
             err.flush();
@@ -141,6 +156,36 @@ public final class Launcher {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Leaving the REPL closes the client, which would abandon its requests in flight (a create might land or not,
+     * unseen): say how many and wait for their answers first; Ctrl-C leaves at once. JShell's own input reader may still hold the terminal after {@code /exit},
+     * so the launcher does not read an answer from it.
+     */
+    private static void waitForRequestsInFlight(Session session, PrintStream out) {
+        int pending = session == null ? 0 : session.requestsInFlight();
+        if (pending == 0) {
+            return;
+        }
+        out.println(pending + (pending == 1 ? " request is" : " requests are") + " still in flight: waiting for "
+                + (pending == 1 ? "its answer" : "their answers") + " before leaving (Ctrl-C leaves at once, abandoning "
+                + (pending == 1 ? "it" : "them") + ")...");
+        out.flush();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ShellExecutionControl.SETTLE_MILLIS);
+        long quietSince = 0;
+        // Quiet for a while, not just for a moment: a call sends its next request (a create after its lookups, a safe
+        // create's check after the reconcile delay) once the previous one is answered.
+        while (System.nanoTime() < deadline && (quietSince == 0 || System.nanoTime() - quietSince < QUIET_NANOS)) {
+            quietSince = session.requestsInFlight() > 0 ? 0 : quietSince == 0 ? System.nanoTime() : quietSince;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        out.println(session.requestsInFlight() == 0 ? "All answered." : "Still no answer: leaving.");
     }
 
     private static void closeSession(CompletableFuture<Session> session, PrintStream err) {

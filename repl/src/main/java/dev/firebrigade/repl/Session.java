@@ -152,6 +152,11 @@ final class Session {
     }
 
     /** The client in use, or null when the settings were invalid. */
+    /** The client's requests not yet answered; 0 when there is no client. */
+    int requestsInFlight() {
+        return io == null ? 0 : io.requestsInFlight();
+    }
+
     IncidentIo io() {
         return io;
     }

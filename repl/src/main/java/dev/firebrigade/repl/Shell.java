@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.firebrigade.PagedQuery;
 import dev.firebrigade.Watch;
 import dev.firebrigade.WatchQuery;
 import dev.firebrigade.error.IncidentIoException;
@@ -30,6 +31,8 @@ import java.util.concurrent.TimeUnit;
  * so that starting costs no compilation (JShell's own PRINTING startup compiles 21 methods, about a second).
  */
 public final class Shell {
+    /** How many rows {@code table(query)} reads of a query it sends itself. */
+    static final int TABLE_ROWS = 1000;
     private static final ObjectWriter PRETTY = Json.mapper().writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
@@ -103,9 +106,21 @@ public final class Shell {
     /**
      * Prints rows as aligned columns: actions as id, status, assignee, incident, description; users as id, name,
      * email, role, active; other records by their components; JSON objects and maps by their keys. Takes a list, any
-     * other collection or array, or a Future of one (which it waits for).
+     * other collection or array, or a Future of one (which it waits for), or a list query, which it sends (the first
+     * {@value #TABLE_ROWS} rows).
      */
     public static void table(Object rows) {
+        if (rows instanceof PagedQuery<?> query) {
+            // A query not yet sent: read it, but not without bound (a list of every incident can be long).
+            List<?> fetched = query.collect(TABLE_ROWS + 1).await();
+            boolean more = fetched.size() > TABLE_ROWS;
+            System.out.print(Table.render(more ? fetched.subList(0, TABLE_ROWS) : fetched));
+            if (more) {
+                System.out.println("(the first " + TABLE_ROWS + " rows; table(query.fetch()) shows every one)");
+            }
+            System.out.flush();
+            return;
+        }
         Object value = settled(rows);
         List<?> list;
         if (value instanceof List<?> l) {

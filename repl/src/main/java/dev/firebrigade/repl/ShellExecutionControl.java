@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Local execution that (1) shows a failed incident.io call as one line, type, message and request id, instead of a
  * stack trace, (2) settles a {@link Future} before showing it, so {@code actions().get(id)} shows the action or the
- * failure rather than {@code Future{unresolved}}, and (3) counts failures, so a batch run can end non-zero.
+ * failure rather than {@code Future{unresolved}}, (3) counts failures, so a batch run can end non-zero, and (4) says
+ * under a draft, edit or query that nothing was sent ({@link Unsent}).
  *
  * <p>Everything else, including Ctrl-C, is JShell's own {@link LocalExecutionControl}.
  */
@@ -74,7 +75,8 @@ final class ShellExecutionControl extends LocalExecutionControl {
                 throw Failures.reported(future.cause(), null);
             }
         }
-        return valueString(result);
+        String note = Unsent.note(result);
+        return note == null ? valueString(result) : valueString(result) + "\n" + note;
     }
 
     private void settle(Future<?> future) throws InterruptedException {

@@ -1,11 +1,23 @@
 // Firebrigade's JShell startup: the DSL's imports, a feedback mode and the banner. The helpers, println included, are
 // Java (dev.firebrigade.repl.Shell), so this also runs under plain jshell (JDK 17's local execution needs -J-cp too):
 //   jshell --class-path "$CP" --startup DEFAULT --startup firebrigade.jsh --feedback firebrigade
+// Everything the README's and docs' examples use, so they paste as they are (ReplExamplesTest runs them).
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import dev.firebrigade.*;
 import dev.firebrigade.model.*;
 import dev.firebrigade.error.*;
+import dev.firebrigade.bulk.*;
 import static dev.firebrigade.Firebrigade.*;
+import static dev.firebrigade.model.ActionStatus.*;
+import static dev.firebrigade.model.IncidentMode.*;
+import static dev.firebrigade.model.IncidentStatusCategory.*;
 import static dev.firebrigade.repl.Shell.*;
 
 /set mode firebrigade -quiet

@@ -172,13 +172,14 @@ class LauncherTest extends KeyedServerFixture {
 
     @Test
     void scriptWithACompileErrorExitsOne() {
-        var script = Run.scriptFile("actions().nosuchMethod();", "List l = new ArrayList(); l.add(1);");
+        var script = Run.scriptFile("println(1);", "", "actions().nosuchMethod();", "List l = new ArrayList(); l.add(1);");
 
         Run run = Run.inProcess(Map.of(), "", "run", script.toString());
 
         assertThat(run.code()).as(run.all()).isEqualTo(1);
         assertThat(run.err()).as(run.all())
                 .contains("Error:\ncannot find symbol\n  symbol:   method nosuchMethod()")
+                .containsPattern("\\^-+\\^\nat " + java.util.regex.Pattern.quote(script + ":3") + "\n")
                 .contains("Warning:\nunchecked call")
                 .endsWith(": 1 snippet failed\n");
     }
@@ -227,5 +228,62 @@ class LauncherTest extends KeyedServerFixture {
         assertThat(missing.err()).isEqualTo("firebrigade: no such script: no/such/file.jsh\n");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("firebrigade: unexpected arguments: --bogus\nusage: firebrigade");
+    }
+
+    @Test
+    void anUnsentDraftEditOrQuerySaysNothingWasSentAndHowToSendIt() {
+        Run run = Run.inProcess(Map.of(), "actions().forIncident(\"INC-2\").describe(\"Forgot to create\")\n"
+                + "actions().edit(\"" + DemoData.ACTION_OUTSTANDING + "\").status(COMPLETED)\n"
+                + "actions().list().forIncident(\"INC-2\")\n/exit\n");
+
+        assertThat(run.out()).as(run.all())
+                .contains("(a draft: nothing was sent. .create().await() creates it; .dryRun() shows the request)")
+                .contains("(an edit: nothing was sent. .apply().await() applies it)")
+                .contains("(a query: nothing was sent. .fetch().await() reads every page");
+    }
+
+    @Test
+    void tableSendsAQueryItIsGiven() {
+        Run run = Run.inProcess(Map.of(), "table(actions().list().forIncident(\"INC-2\"))\n/exit\n");
+
+        assertThat(run.out()).as(run.all())
+                .containsPattern("(?m)^id +status +assignee +incident +description\n")
+                .contains(DemoData.ACTION_OUTSTANDING + "  outstanding");
+    }
+
+    @Test
+    void theSandboxBannerSaysItStartsFreshAtEveryRun() {
+        Run run = Run.inProcess(Map.of(), "/exit\n");
+
+        assertThat(run.out()).as(run.all()).contains("the sandbox starts fresh at every run");
+    }
+
+    @Test
+    void runWithoutAScriptPrintsTheUsageWithBulk() {
+        Run run = Run.inProcess(Map.of(), "", "run");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("firebrigade run: which script?")
+                .contains("firebrigade run FILE.jsh", "firebrigade bulk FILE.csv");
+    }
+
+    @Test
+    void leavingWithRequestsInFlightSaysHowManyAndWaitsForThem() {
+        incidentIo.faults().on("POST", "/v3/actions").latency(java.time.Duration.ofSeconds(8));
+        try {
+            Run run = Run.inProcess(Map.of("INCIDENT_IO_API_KEY", incidentIo.apiKey(),
+                            "INCIDENT_IO_BASE_URL", incidentIo.baseUrl()),
+                    "List.of(1, 2).forEach(i -> actions().forIncident(\"INC-2\").describe(\"Slow \" + i).create())\n"
+                            + "/exit\n");
+
+            assertThat(run.out()).as(run.all())
+                    .containsPattern("\\d requests? (is|are) still in flight: waiting for (its answer|their answers) before"
+                            + " leaving \\(Ctrl-C leaves at once")
+                    .contains("All answered.");
+            assertThat(incidentIo.state().actions()).extracting(a -> a.getString("description"))
+                    .contains("Slow 1", "Slow 2");
+        } finally {
+            incidentIo.faults().clear();
+        }
     }
 }

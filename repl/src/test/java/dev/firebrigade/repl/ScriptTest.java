@@ -93,4 +93,17 @@ class ScriptTest extends KeyedServerFixture {
                 .contains("Completed Action " + DemoData.ACTION_OUTSTANDING + " [completed]")
                 .endsWith("1 of 1 outstanding actions completed.\n");
     }
+
+    @Test
+    void examplesStopAtAFailure() {
+        Run create = Run.script(Map.of(), "", "run", EXAMPLES + "/create-action.jsh", "INC-999", "Nowhere to go");
+        Run list = Run.script(Map.of(), "", "run", EXAMPLES + "/list-outstanding.jsh", "INC-999");
+
+        assertThat(create.code()).as(create.all()).isEqualTo(1);
+        assertThat(create.out()).as(create.all()).doesNotContain("Created");
+        assertThat(create.err()).as(create.all()).contains("Not created: ", "INC-999");
+        assertThat(list.code()).as(list.all()).isEqualTo(1);
+        assertThat(list.out()).as(list.all()).doesNotContain("Outstanding actions");
+        assertThat(list.err()).as(list.all()).contains("Could not list the actions of INC-999");
+    }
 }

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ToolErrorsTest {
     final ByteArrayOutputStream passedOn = new ByteArrayOutputStream();
-    final ToolErrors errors = new ToolErrors(new PrintStream(passedOn, true, StandardCharsets.UTF_8));
+    final ToolErrors errors = new ToolErrors(new PrintStream(passedOn, true, StandardCharsets.UTF_8), "s.jsh",
+            java.util.List.of("int x = 1;", "foo(x);"));
 
     @Test
     void countsCompileErrorsExceptionsAndOtherMessagesButNotWarnings() {
@@ -30,6 +31,13 @@ class ToolErrorsTest {
 
         assertThat(errors.errors()).isEqualTo(2);
         assertThat(passedOn.toString(StandardCharsets.UTF_8)).startsWith("|  Warning:\n|  unchecked call");
+    }
+
+    @Test
+    void aCompileErrorIsLocatedInTheScript() {
+        errors.stream().print("Error:\ncannot find symbol\n  symbol:   method foo(int)\nfoo(x);\n^-^\n");
+
+        assertThat(passedOn.toString(StandardCharsets.UTF_8)).endsWith("foo(x);\n^-^\nat s.jsh:2\n");
     }
 
     @Test

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The organisation a fresh sandbox simulates. IDs are fixed so docs, examples and tests can name them; where the
- * spec's examples use an ID (Lisa, incidents {@code 01FCNDV6P870EA6S7TK1DSYDG0} and {@code ...D5H}, the example
- * action) we reuse it, so a request copied from the docs works against the sandbox.
+ * The organisation a fresh sandbox simulates. IDs are fixed so docs, examples and tests can name them, and each
+ * names one thing. Where the spec's examples use an ID (Lisa {@code 01FCNDV6P870EA6S7TK1DSYDG0}, incident
+ * {@code ...D5H}, the example action) we reuse it, so a request copied from the docs works against the sandbox; the
+ * spec gives Lisa's ID to an incident, an API key and a workflow too, which here have IDs of their own.
  */
 public final class DemoData {
   // Incidents
   /** INC-1, standard, live (Investigating), Major. */
-  public static final String INCIDENT_1 = "01FCNDV6P870EA6S7TK1DSYDG0";
+  public static final String INCIDENT_1 = "01FCNDV6P870EA6S7TK1DSYDG7";
   /** INC-2, standard, live (Monitoring), Minor: the incident of the spec's create-action request example. */
   public static final String INCIDENT_2 = "01FCNDV6P870EA6S7TK1DSYD5H";
   /** INC-3, standard, closed, Critical. */
@@ -242,9 +243,9 @@ public final class DemoData {
         .put("assignee", lisa)
         .put("creator", new JsonObject()
             .put("alert", new JsonObject().put("id", "01GW2G3V0S59R238FAHPDS1R66").put("title", "*errors.withMessage: PG::Error failed to connect"))
-            .put("api_key", new JsonObject().put("id", "01FCNDV6P870EA6S7TK1DSYDG0").put("name", "My test API key"))
+            .put("api_key", new JsonObject().put("id", "01FCNDV6P870EA6S7TK1DSYDG8").put("name", "My test API key"))
             .put("user", lisa.copy())
-            .put("workflow", new JsonObject().put("id", "01FCNDV6P870EA6S7TK1DSYDG0").put("name", "My little workflow")))
+            .put("workflow", new JsonObject().put("id", "01FCNDV6P870EA6S7TK1DSYDGA").put("name", "My little workflow")))
         .put("completed_at", "2021-08-17T13:28:57.801578Z")
         .put("created_at", "2021-08-17T13:28:57.801578Z")
         .put("updated_at", "2021-08-17T13:28:57.801578Z");

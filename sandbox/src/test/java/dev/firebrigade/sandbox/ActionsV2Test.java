@@ -222,15 +222,15 @@ class ActionsV2Test extends DemoSandboxTest {
         .put("email", "lisa@incident.io").put("role", "owner").put("slack_user_id", "U02AYNF2XJM");
     assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("action", new JsonObject()
         .put("id", "01FCNDV6P870EA6S7TK1DSYDG1")
-        .put("incident_id", "01FCNDV6P870EA6S7TK1DSYDG0")
+        .put("incident_id", DemoData.INCIDENT_1)
         .put("description", "Call the fire brigade")
         .put("status", "outstanding")
         .put("assignee", lisa)
         .put("creator", new JsonObject()
             .put("alert", new JsonObject().put("id", "01GW2G3V0S59R238FAHPDS1R66").put("title", "*errors.withMessage: PG::Error failed to connect"))
-            .put("api_key", new JsonObject().put("id", "01FCNDV6P870EA6S7TK1DSYDG0").put("name", "My test API key"))
+            .put("api_key", new JsonObject().put("id", "01FCNDV6P870EA6S7TK1DSYDG8").put("name", "My test API key"))
             .put("user", lisa)
-            .put("workflow", new JsonObject().put("id", "01FCNDV6P870EA6S7TK1DSYDG0").put("name", "My little workflow")))
+            .put("workflow", new JsonObject().put("id", "01FCNDV6P870EA6S7TK1DSYDGA").put("name", "My little workflow")))
         .put("completed_at", "2021-08-17T13:28:57.801578Z")
         .put("created_at", "2021-08-17T13:28:57.801578Z")
         .put("updated_at", "2021-08-17T13:28:57.801578Z")));

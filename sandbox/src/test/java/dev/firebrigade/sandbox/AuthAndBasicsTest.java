@@ -139,7 +139,7 @@ class AuthAndBasicsTest {
     assertThat(post.method()).isEqualTo("POST");
     assertThat(post.path()).isEqualTo("/v2/actions");
     assertThat(post.query()).isEqualTo("dry=no");
-    assertThat(post.body()).isEqualTo("{\"incident_id\":\"01FCNDV6P870EA6S7TK1DSYDG0\",\"description\":\"Recorded\"}");
+    assertThat(post.body()).isEqualTo("{\"incident_id\":\"" + DemoData.INCIDENT_1 + "\",\"description\":\"Recorded\"}");
     assertThat(post.header("authorization")).isEqualTo("Bearer ****-key");
     assertThat(post.headers().get("Content-Type")).isEqualTo("application/json");
     assertThat(post.receivedAt()).isNotNull();

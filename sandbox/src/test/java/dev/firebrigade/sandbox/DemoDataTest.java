@@ -52,6 +52,46 @@ class DemoDataTest extends DemoSandboxTest {
   }
 
   @Test
+  void everyIdNamesOneThing() {
+    var state = http.sandbox.state();
+    var owners = new java.util.HashMap<String, String>();
+    var seeded = new io.vertx.core.json.JsonArray().add(new JsonObject().put("incidents", state.incidents()))
+        .add(new JsonObject().put("users", state.users())).add(new JsonObject().put("actions", state.actions()));
+    collectIds(seeded, "", owners);
+
+    // One ID, one thing: the same ID may appear in many places (Lisa as assignee and lead), never for two things.
+    assertThat(owners).containsEntry(DemoData.USER_LISA, "users").containsEntry(DemoData.INCIDENT_1, "incidents");
+  }
+
+  /** Records under which kind of thing each ID appears, and fails when an ID turns up as another kind. */
+  private static void collectIds(Object json, String kind, java.util.Map<String, String> owners) {
+    if (json instanceof JsonObject object) {
+      String id = object.getString("id");
+      if (id != null) {
+        String earlier = owners.putIfAbsent(id, kind);
+        assertThat(earlier == null ? kind : earlier).as("%s is both %s and %s", id, earlier, kind).isEqualTo(kind);
+      }
+      for (String field : object.fieldNames()) {
+        collectIds(object.getValue(field), kind.isEmpty() ? field : kindOf(field, kind), owners);
+      }
+    } else if (json instanceof io.vertx.core.json.JsonArray array) {
+      array.forEach(item -> collectIds(item, kind, owners));
+    } else if (json instanceof java.util.List<?> list) {
+      list.forEach(item -> collectIds(item, kind, owners));
+    }
+  }
+
+  /** What an object under {@code field} is: people fields hold users, a custom field's options and
+   * an entry's chosen option are options, other fields a kind of their own. */
+  private static String kindOf(String field, String parent) {
+    return switch (field) {
+      case "assignee", "user", "creator", "lead" -> "users";
+      case "options", "value_option" -> "custom field options";
+      default -> parent + "." + field;
+    };
+  }
+
+  @Test
   void stateHandsOutCopies() {
     var state = http.sandbox.state();
     state.action(DemoData.ACTION_COMPLETED).orElseThrow().put("description", "changed behind the server's back");

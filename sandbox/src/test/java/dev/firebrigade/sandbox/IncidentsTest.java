@@ -16,7 +16,7 @@ class IncidentsTest extends DemoSandboxTest {
     assertThat(incident.fieldNames()).contains("incident_status", "id", "reference", "name", "visibility", "mode",
         "creator", "incident_role_assignments", "custom_field_entries", "slack_team_id", "slack_channel_id",
         "created_at", "updated_at");
-    assertThat(incident.getString("id")).isEqualTo("01FCNDV6P870EA6S7TK1DSYDG0");
+    assertThat(incident.getString("id")).isEqualTo("01FCNDV6P870EA6S7TK1DSYDG7");
     assertThat(incident.getString("reference")).isEqualTo("INC-1");
     assertThat(incident.getString("name")).isEqualTo("Our database is sad");
     assertThat(incident.getString("mode")).isEqualTo("standard");
