@@ -113,6 +113,11 @@ public final class ActionDraft {
                 assignee == null ? null : Checks.present(assignee, "assignee_id", FIX_ASSIGNEE));
     }
 
+    /** {@link #payload()} with references resolved, as {@link #create()} sends it. */
+    Future<ActionPayloads.Create> resolvedPayload() {
+        return Futures.attempt(() -> resolved(payload()));
+    }
+
     /** {@code given} with the incident and the assignee as IDs, both looked up at once when needed. */
     private Future<ActionPayloads.Create> resolved(ActionPayloads.Create given) {
         References references = actions.references();

@@ -112,19 +112,6 @@ public final class Transport {
         return attempt(new Call<>(request, resultType, body, deadline), 1, null);
     }
 
-    /**
-     * Whether a request that failed this way may nevertheless have been processed: it was written and then the
-     * connection broke or timed out, or incident.io answered 5xx, or a 2xx whose body could not be read. False for
-     * answers that mean "not done" (4xx, 429, a redirect) and for requests never sent.
-     */
-    public static boolean mayHaveBeenProcessed(IncidentIoException failure) {
-        if (failure instanceof ConnectionException lost) {
-            return lost.requestWritten();
-        }
-        int status = failure.status();
-        return status >= 500 || (failure instanceof UnexpectedResponseException && status >= 200 && status < 300);
-    }
-
     /** A deadline of the configured call timeout, starting now. */
     public Deadline newDeadline() {
         return Deadline.in(callTimeout);
@@ -261,7 +248,7 @@ public final class Transport {
         if (!(cause instanceof IncidentIoException failure)) {
             return Future.failedFuture(cause);
         }
-        if (mayHaveBeenProcessed(failure)) {
+        if (failure.mayHaveBeenProcessed()) {
             call.outcomeUnknown = true;
         } else if (failure instanceof NotFoundException && call.outcomeUnknown && call.request.method() == HttpMethod.DELETE
                 && call.resultType == Void.class) {

@@ -38,11 +38,20 @@ final class ActionRoutes {
   private final Replies replies;
   /** 0 while v2 is served; else the status every v2 route answers, as after incident.io removed it. */
   private final int v2RemovedStatus;
+  /** Whether descriptions are stored with their line ends turned into LF ({@link SandboxOptions#setNormaliseLineEnds}). */
+  private final boolean normaliseLineEnds;
 
-  ActionRoutes(SandboxState state, Replies replies, int v2RemovedStatus) {
+  ActionRoutes(SandboxState state, Replies replies, int v2RemovedStatus, boolean normaliseLineEnds) {
     this.state = state;
     this.replies = replies;
     this.v2RemovedStatus = v2RemovedStatus;
+    this.normaliseLineEnds = normaliseLineEnds;
+  }
+
+  /** The description as this sandbox stores it. */
+  private String stored(String description) {
+    return normaliseLineEnds && description != null ? description.replace("\r\n", "\n").replace('\r', '\n')
+        : description;
   }
 
   void register(Endpoints endpoints) {
@@ -88,7 +97,7 @@ final class ActionRoutes {
     }
     var assignee = assigneeId.map(this::assignee).orElse(null);
     ApiKeyIdentity creator = ctx.get(Sandbox.IDENTITY);
-    var action = state.createAction(incidentId, description, assignee, creator.toActor());
+    var action = state.createAction(incidentId, stored(description), assignee, creator.toActor());
     replies.send(ctx, 201, new JsonObject().put("action", action));
   }
 
@@ -148,7 +157,7 @@ final class ActionRoutes {
       throw notFound(id);
     }
     var assignee = assigneeId.map(this::assignee).orElse(null);
-    var action = state.replaceAction(id, description, status, assignee).orElseThrow(() -> notFound(id));
+    var action = state.replaceAction(id, stored(description), status, assignee).orElseThrow(() -> notFound(id));
     replies.send(ctx, 200, new JsonObject().put("action", action));
   }
 

@@ -83,7 +83,7 @@ public final class Sandbox {
           System::nanoTime, replies));
     }
     var endpoints = new Endpoints(router, replies, contract);
-    new ActionRoutes(state, replies, options.getActionsV2RemovedStatus()).register(endpoints);
+    new ActionRoutes(state, replies, options.getActionsV2RemovedStatus(), options.isNormaliseLineEnds()).register(endpoints);
     new UserRoutes(state, replies).register(endpoints);
     new IncidentRoutes(state, replies).register(endpoints);
     new IdentityRoutes(replies).register(endpoints);

@@ -21,6 +21,7 @@ public final class SandboxOptions {
   private double rateLimitRefillPerSecond = 20;
   private Path contractSpec;
   private int actionsV2RemovedStatus;
+  private boolean normaliseLineEnds;
 
   public SandboxOptions() {}
 
@@ -34,6 +35,7 @@ public final class SandboxOptions {
     this.rateLimitRefillPerSecond = other.rateLimitRefillPerSecond;
     this.contractSpec = other.contractSpec;
     this.actionsV2RemovedStatus = other.actionsV2RemovedStatus;
+    this.normaliseLineEnds = other.normaliseLineEnds;
   }
 
   public String getHost() {
@@ -154,6 +156,19 @@ public final class SandboxOptions {
     return this;
   }
 
+  public boolean isNormaliseLineEnds() {
+    return normaliseLineEnds;
+  }
+
+  /**
+   * Stores descriptions with CRLF and CR turned into LF, as a server that normalises text would: a client must
+   * still recognise its own create when the listing gives the text back changed. Off by default (stored as sent).
+   */
+  public SandboxOptions setNormaliseLineEnds(boolean normaliseLineEnds) {
+    this.normaliseLineEnds = normaliseLineEnds;
+    return this;
+  }
+
   @Override
   public String toString() {
     // Key values are secrets in a real deployment habit; only names are shown.
@@ -161,6 +176,7 @@ public final class SandboxOptions {
         + ", seedDemoData=" + seedDemoData + ", rateLimit=" + (rateLimitEnabled
             ? rateLimitCapacity + " @ " + rateLimitRefillPerSecond + "/s" : "off")
         + ", contractSpec=" + contractSpec
-        + (actionsV2RemovedStatus == 0 ? "" : ", actionsV2Removed=" + actionsV2RemovedStatus) + "}";
+        + (actionsV2RemovedStatus == 0 ? "" : ", actionsV2Removed=" + actionsV2RemovedStatus)
+        + (normaliseLineEnds ? ", normaliseLineEnds" : "") + "}";
   }
 }

@@ -1,8 +1,8 @@
-package dev.firebrigade;
+package dev.firebrigade.internal.create;
 
 import org.junit.jupiter.api.Test;
 
-import static dev.firebrigade.StartSlices.SLICE_NANOS;
+import static dev.firebrigade.internal.create.StartSlices.SLICE_NANOS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The oldest create in progress is known to its slice, whatever order creates finish in. */

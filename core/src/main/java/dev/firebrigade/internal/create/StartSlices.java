@@ -1,4 +1,4 @@
-package dev.firebrigade;
+package dev.firebrigade.internal.create;
 
 /**
  * The creates in progress, counted by the 100 ms slice of {@code System.nanoTime} they started in: enough to know

@@ -1,15 +1,15 @@
-package dev.firebrigade.bulk;
+package dev.firebrigade.internal.create;
 
 /**
  * A set of 64-bit fingerprints in one open-addressing array: 8 to 16 bytes per entry, no object per entry, so a
  * million row keys cost about 16 MB rather than the ~100 MB a {@code HashSet<String>} would.
  */
-final class LongSet {
+public final class LongSet {
     private static final long EMPTY = 0L;
     private long[] slots;
     private int size;
 
-    LongSet(int expected) {
+    public LongSet(int expected) {
         int capacity = 16;
         while (capacity * 0.6 < expected) {
             capacity <<= 1;
@@ -18,7 +18,7 @@ final class LongSet {
     }
 
     /** Adds {@code value}; false when it was already there. */
-    boolean add(long value) {
+    public boolean add(long value) {
         long v = value == EMPTY ? 1L : value;
         if (size + 1 > slots.length * 0.6) {
             grow();
@@ -30,7 +30,7 @@ final class LongSet {
         return true;
     }
 
-    boolean contains(long value) {
+    public boolean contains(long value) {
         long v = value == EMPTY ? 1L : value;
         int mask = slots.length - 1;
         for (int i = index(v, mask); ; i = (i + 1) & mask) {
@@ -45,7 +45,7 @@ final class LongSet {
     }
 
     /** Removes {@code value}; false when it was not there. Backward-shift deletion keeps probe chains intact. */
-    boolean remove(long value) {
+    public boolean remove(long value) {
         long v = value == EMPTY ? 1L : value;
         int mask = slots.length - 1;
         int i = index(v, mask);
@@ -70,7 +70,7 @@ final class LongSet {
         return true;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

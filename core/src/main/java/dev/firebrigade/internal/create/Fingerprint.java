@@ -1,4 +1,4 @@
-package dev.firebrigade.bulk;
+package dev.firebrigade.internal.create;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** A row's content hash (SHA-256, part of its key, so stable across versions) and the in-memory sets' fingerprints. */
-final class Fingerprint {
+public final class Fingerprint {
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -24,7 +24,7 @@ final class Fingerprint {
      * crafted to collide) two of a million share a fingerprint with a probability of about 3 in 100 million, the
      * one risk of keeping fingerprints rather than keys.
      */
-    static long of(String text) {
+    public static long of(String text) {
         long h = 0x9E3779B97F4A7C15L ^ text.length();
         for (int i = 0; i < text.length(); i++) {
             h = (h + text.charAt(i)) * 0xBF58476D1CE4E5B9L;
@@ -38,7 +38,7 @@ final class Fingerprint {
     }
 
     /** 16 hex digits of SHA-256 over the fields, each length-prefixed so that no two field lists collide by shifting. */
-    static String contentHash(String... fields) {
+    public static String contentHash(String... fields) {
         var text = new StringBuilder();
         for (String field : fields) {
             if (field == null) {

@@ -1,4 +1,4 @@
-package dev.firebrigade;
+package dev.firebrigade.internal.create;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -39,7 +39,7 @@ final class ClaimLog {
             last = new Chunk();
             chunks.addLast(last);
         }
-        last.fingerprints[last.end++] = fingerprint(id);
+        last.fingerprints[last.end++] = Fingerprint.of(id);
         last.newest = at;
         size++;
     }
@@ -57,7 +57,7 @@ final class ClaimLog {
     Set<String> claimedAmong(Collection<String> ids) {
         var asked = new HashMap<Long, String>();
         for (String id : ids) {
-            asked.put(fingerprint(id), id);
+            asked.put(Fingerprint.of(id), id);
         }
         Set<String> claimed = new HashSet<>();
         for (Chunk chunk : chunks) {
@@ -78,15 +78,5 @@ final class ClaimLog {
     /** Chunks held, for tests. */
     int chunks() {
         return chunks.size();
-    }
-
-    /** 64-bit FNV-1a over the ID's characters. */
-    static long fingerprint(String id) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < id.length(); i++) {
-            hash ^= id.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        return hash;
     }
 }

@@ -1,4 +1,4 @@
-package dev.firebrigade.bulk;
+package dev.firebrigade.internal.create;
 
 import org.junit.jupiter.api.Test;
 

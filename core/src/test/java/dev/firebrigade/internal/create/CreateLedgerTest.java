@@ -1,4 +1,4 @@
-package dev.firebrigade;
+package dev.firebrigade.internal.create;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * claims (a chunk of them at a time) once none can.
  */
 class CreateLedgerTest {
-    private static final CreateLedger.Key KEY = new CreateLedger.Key("incident", "Call the fire brigade", null);
+    private static final CreateKey KEY = new CreateKey("incident", "Call the fire brigade", null);
     private static final String LAST_OF_FIRST_CHUNK = "A" + (ClaimLog.CHUNK - 1);
 
     @Test
@@ -48,7 +48,7 @@ class CreateLedgerTest {
     void aMillionCreatesLeaveOnlyTheRecentClaims() {
         var ledger = new CreateLedger(Duration.ZERO);
         for (int i = 0; i < 1_000_000; i++) {
-            var key = new CreateLedger.Key("incident", "row " + i, null);
+            var key = new CreateKey("incident", "row " + i, null);
             long token = ledger.started();
             ledger.beginSend(key);
             ledger.endSend(key, "A" + i);

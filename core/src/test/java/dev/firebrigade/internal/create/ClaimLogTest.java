@@ -1,4 +1,4 @@
-package dev.firebrigade;
+package dev.firebrigade.internal.create;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +46,8 @@ class ClaimLogTest {
 
     @Test
     void fingerprintsTellApartIdsThatDifferInOneCharacter() {
-        assertThat(ClaimLog.fingerprint("01FCNDV6P870EA6S7TK1DSYD5H"))
-                .isNotEqualTo(ClaimLog.fingerprint("01FCNDV6P870EA6S7TK1DSYD5I"))
-                .isNotEqualTo(ClaimLog.fingerprint("11FCNDV6P870EA6S7TK1DSYD5H"));
+        assertThat(Fingerprint.of("01FCNDV6P870EA6S7TK1DSYD5H"))
+                .isNotEqualTo(Fingerprint.of("01FCNDV6P870EA6S7TK1DSYD5I"))
+                .isNotEqualTo(Fingerprint.of("11FCNDV6P870EA6S7TK1DSYD5H"));
     }
 }

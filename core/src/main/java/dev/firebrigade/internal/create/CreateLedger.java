@@ -1,4 +1,4 @@
-package dev.firebrigade;
+package dev.firebrigade.internal.create;
 
 import io.vertx.core.Promise;
 
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one client knows about its own creates, per kind of action (incident, description, assignee), so that
+ * What one client knows about its own creates, per {@link CreateKey} (incident, description, assignee), so that
  * reconciling a create whose outcome is unknown never takes an action that belongs to another create of this client.
  *
  * <ul>
@@ -31,18 +31,6 @@ import java.util.Set;
  * speed therefore keeps only the last seconds' claims, not every action it made.
  */
 final class CreateLedger {
-    /** The identity of a create: identical drafts share a key. */
-    record Key(String incidentId, String description, String assigneeId) {
-        static Key of(ActionPayloads.Create payload) {
-            return new Key(payload.incidentId(), normalised(payload.description()), payload.assigneeId());
-        }
-
-        /** Descriptions compared as a server that trims text and normalises line ends would store them. */
-        static String normalised(String description) {
-            return description == null ? "" : description.replace("\r\n", "\n").strip();
-        }
-    }
-
     private static final class Entry {
         int sending;
         boolean reconciling;
@@ -55,7 +43,7 @@ final class CreateLedger {
         }
     }
 
-    private final Map<Key, Entry> entries = new HashMap<>();
+    private final Map<CreateKey, Entry> entries = new HashMap<>();
     /** When the creates in progress started, to the 100 ms. */
     private final StartSlices inProgress = new StartSlices();
     /** Every claim, of any key: action IDs are unique, so whose create claimed one does not matter. */
@@ -83,7 +71,7 @@ final class CreateLedger {
     }
 
     /** Admits one POST of {@code key}: at once, or after the reconciliations of that key queued before it. */
-    Promise<Void> beginSend(Key key) {
+    Promise<Void> beginSend(CreateKey key) {
         Promise<Void> turn = Promise.promise();
         synchronized (this) {
             sweepNow();
@@ -99,7 +87,7 @@ final class CreateLedger {
     }
 
     /** A POST of {@code key} is over; {@code createdId} is the action it created, or null when it failed. */
-    void endSend(Key key, String createdId) {
+    void endSend(CreateKey key, String createdId) {
         synchronized (this) {
             Entry entry = entries.get(key);
             entry.sending--;
@@ -110,7 +98,7 @@ final class CreateLedger {
     }
 
     /** Admits one reconciliation of {@code key}, when no POST of that key is on the wire and no other runs. */
-    Promise<Void> beginReconcile(Key key) {
+    Promise<Void> beginReconcile(CreateKey key) {
         Promise<Void> turn = Promise.promise();
         synchronized (this) {
             entries.computeIfAbsent(key, k -> new Entry()).reconcilers.add(turn);
@@ -120,7 +108,7 @@ final class CreateLedger {
     }
 
     /** A reconciliation of {@code key} is over; {@code claimedId} is what it recognised as its own, or null. */
-    void endReconcile(Key key, String claimedId) {
+    void endReconcile(CreateKey key, String claimedId) {
         synchronized (this) {
             Entry entry = entries.get(key);
             entry.reconciling = false;
@@ -131,7 +119,7 @@ final class CreateLedger {
     }
 
     /** Forgets a waiter whose call gave up before its turn came. */
-    void abandon(Key key, Promise<Void> turn) {
+    void abandon(CreateKey key, Promise<Void> turn) {
         synchronized (this) {
             Entry entry = entries.get(key);
             if (entry != null) {
@@ -152,7 +140,7 @@ final class CreateLedger {
      * Gives the next turn of {@code key}: a reconciliation first, else every waiting POST. Promises are completed
      * outside the lock, since their continuations run at once.
      */
-    private void admitNext(Key key) {
+    private void admitNext(CreateKey key) {
         while (true) {
             List<Promise<Void>> admitted;
             boolean reconciler;
@@ -204,7 +192,7 @@ final class CreateLedger {
         }
     }
 
-    private void forgetIfUnused(Key key, Entry entry) {
+    private void forgetIfUnused(CreateKey key, Entry entry) {
         if (entry.idle()) {
             entries.remove(key);
         }
