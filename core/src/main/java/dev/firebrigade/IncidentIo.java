@@ -29,8 +29,8 @@ public interface IncidentIo {
     }
 
     /**
-     * A client configured from {@value #API_KEY_ENV}, {@value #BASE_URL_ENV} and {@value #ACTIONS_API_ENV}, with a
-     * Vert.x of its own.
+     * A client configured from {@value #API_KEY_ENV}, {@value #BASE_URL_ENV}, {@value #ACTIONS_API_ENV} and the
+     * proxy variables (see {@link #optionsFrom(Map)}), with a Vert.x of its own.
      */
     static IncidentIo fromEnv() {
         return create(optionsFrom(System.getenv()));
@@ -43,14 +43,19 @@ public interface IncidentIo {
 
     /**
      * Options from environment-style variables: {@value #API_KEY_ENV} (required), {@value #BASE_URL_ENV}
-     * (default {@value IncidentIoOptions#DEFAULT_BASE_URL}) and {@value #ACTIONS_API_ENV} (see
-     * {@link #actionsApiFrom(Map)}). A bad value fails with an {@code InvalidInputException} naming the variable.
+     * (default {@value IncidentIoOptions#DEFAULT_BASE_URL}), {@value #ACTIONS_API_ENV} (see
+     * {@link #actionsApiFrom(Map)}), and a proxy as curl would choose one for that URL from {@code HTTPS_PROXY},
+     * {@code HTTP_PROXY}, {@code ALL_PROXY} and {@code NO_PROXY} (lower-case names first). A bad value fails with an
+     * {@code InvalidInputException} naming the variable.
      */
     static IncidentIoOptions optionsFrom(Map<String, String> env) {
         var options = new IncidentIoOptions().setApiKey(ApiKey.of(env.get(API_KEY_ENV)))
                 .setActionsApi(actionsApiFrom(env));
         String baseUrl = env.get(BASE_URL_ENV);
-        return baseUrl == null || baseUrl.isBlank() ? options : options.setBaseUrl(baseUrl);
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            options.setBaseUrl(baseUrl);
+        }
+        return options.setProxyOptions(ProxyEnvironment.forUrl(options.getBaseUrl(), env).orElse(null));
     }
 
     /**

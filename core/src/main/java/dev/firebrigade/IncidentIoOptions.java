@@ -2,15 +2,22 @@ package dev.firebrigade;
 
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.transport.HeaderValues;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ProxyOptions;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Configuration of one {@link IncidentIo} client, with fluent setters; the key is redacted in {@link #toString()}. */
+/**
+ * Configuration of one {@link IncidentIo} client, with fluent setters, a copy constructor and a JSON form (for
+ * vertx-config); the key is redacted in {@link #toString()} and left out of {@link #toJson()}.
+ */
 public final class IncidentIoOptions {
     /** incident.io's production API. */
     public static final String DEFAULT_BASE_URL = "https://api.incident.io";
@@ -32,8 +39,40 @@ public final class IncidentIoOptions {
     private String userAgentSuffix;
     private int resolutionCacheSize = 1000;
     private Duration resolutionCacheTtl = Duration.ofMinutes(10);
+    private HttpClientOptions httpClientOptions = new HttpClientOptions();
 
     public IncidentIoOptions() {
+    }
+
+    /**
+     * Options from their JSON form, as {@link #toJson()} writes it: each option under its setter's name without
+     * {@code set} ({@code "baseUrl"}, {@code "connectTimeout"}, …), plus {@code "apiKey"}. Durations are ISO-8601
+     * ({@code "PT10S"}) or a number of milliseconds; {@code "actionsApi"} is {@code "v2"} or {@code "v3"};
+     * {@code "retryPolicy"} and {@code "rateLimit"} are objects read by {@link RetryPolicy#fromJson} and
+     * {@link RateLimitPolicy#fromJson}; {@code "httpClientOptions"} is Vert.x's own JSON form of
+     * {@link HttpClientOptions}. Absent options keep their defaults.
+     *
+     * @throws InvalidInputException for a name that is not an option (a typo would otherwise be ignored) or a value
+     *                               the setter refuses, naming it
+     */
+    public IncidentIoOptions(JsonObject json) {
+        OptionsJson.read(json, "", Map.ofEntries(
+                Map.entry("baseUrl", v -> setBaseUrl(v.string())),
+                Map.entry("apiKey", v -> setApiKey(v.string())),
+                Map.entry("actionsApi", v -> setActionsApi(actionsApi(v))),
+                Map.entry("connectTimeout", v -> setConnectTimeout(v.duration())),
+                Map.entry("idleTimeout", v -> setIdleTimeout(v.duration())),
+                Map.entry("requestTimeout", v -> setRequestTimeout(v.duration())),
+                Map.entry("callTimeout", v -> setCallTimeout(v.duration())),
+                Map.entry("maxConnections", v -> setMaxConnections(v.integer())),
+                Map.entry("maxInFlight", v -> setMaxInFlight(v.integer())),
+                Map.entry("maxResponseBytes", v -> setMaxResponseBytes(v.longInteger())),
+                Map.entry("retryPolicy", v -> setRetryPolicy(RetryPolicy.fromJson(v.object()))),
+                Map.entry("rateLimit", v -> setRateLimit(RateLimitPolicy.fromJson(v.object()))),
+                Map.entry("userAgentSuffix", v -> setUserAgentSuffix(v.string())),
+                Map.entry("resolutionCacheSize", v -> setResolutionCacheSize(v.integer())),
+                Map.entry("resolutionCacheTtl", v -> setResolutionCacheTtl(v.duration())),
+                Map.entry("httpClientOptions", v -> setHttpClientOptions(new HttpClientOptions(v.object())))));
     }
 
     /** A copy of {@code other}. */
@@ -53,6 +92,42 @@ public final class IncidentIoOptions {
         this.userAgentSuffix = other.userAgentSuffix;
         this.resolutionCacheSize = other.resolutionCacheSize;
         this.resolutionCacheTtl = other.resolutionCacheTtl;
+        this.httpClientOptions = new HttpClientOptions(other.httpClientOptions);
+    }
+
+    /**
+     * Every option in the JSON form that {@link #IncidentIoOptions(JsonObject)} reads, durations as ISO-8601, except
+     * the API key: configuration gets printed and stored, the key must not be. Put it in yourself
+     * ({@code .put("apiKey", …)}) only where the result stays secret. {@code "httpClientOptions"} is Vert.x's form,
+     * which holds a proxy password or key store password when you set one.
+     */
+    public JsonObject toJson() {
+        return new JsonObject()
+                .put("baseUrl", baseUrl)
+                .put("actionsApi", actionsApi.name().toLowerCase(Locale.ROOT))
+                .put("connectTimeout", OptionsJson.write(connectTimeout))
+                .put("idleTimeout", OptionsJson.write(idleTimeout))
+                .put("requestTimeout", OptionsJson.write(requestTimeout))
+                .put("callTimeout", OptionsJson.write(callTimeout))
+                .put("maxConnections", maxConnections)
+                .put("maxInFlight", maxInFlight)
+                .put("maxResponseBytes", maxResponseBytes)
+                .put("retryPolicy", retryPolicy.toJson())
+                .put("rateLimit", rateLimit.toJson())
+                .put("userAgentSuffix", userAgentSuffix)
+                .put("resolutionCacheSize", resolutionCacheSize)
+                .put("resolutionCacheTtl", OptionsJson.write(resolutionCacheTtl))
+                .put("httpClientOptions", httpClientOptions.toJson());
+    }
+
+    private static ActionsApi actionsApi(OptionsJson value) {
+        String name = value.string();
+        for (ActionsApi api : ActionsApi.values()) {
+            if (api.name().equalsIgnoreCase(name)) {
+                return api;
+            }
+        }
+        throw new InvalidInputException(value.name(), "is neither v2 nor v3", "give \"v3\" (or \"v2\" until 2026-12-31)");
     }
 
     public String getBaseUrl() {
@@ -256,6 +331,36 @@ public final class IncidentIoOptions {
         return this;
     }
 
+    /** The base of the HTTP client's settings (a live reference, as Vert.x options are); never null. */
+    public HttpClientOptions getHttpClientOptions() {
+        return httpClientOptions;
+    }
+
+    /**
+     * The base of the HTTP client's settings, copied: proxy, TLS trust and key stores, metrics name, tracing policy,
+     * TCP and pool-idle settings. The client overrides only what its promises need: the connect timeout (from
+     * {@link #setConnectTimeout}), HTTP/1.1 (the pool is {@link #setMaxConnections} connections), host verification
+     * on and trust-all off (the key goes only to a server that proved who it is), and it never follows redirects.
+     */
+    public IncidentIoOptions setHttpClientOptions(HttpClientOptions options) {
+        this.httpClientOptions = new HttpClientOptions(Objects.requireNonNull(options, "httpClientOptions"));
+        return this;
+    }
+
+    /** The proxy of {@link #getHttpClientOptions()}, or null for none. */
+    public ProxyOptions getProxyOptions() {
+        return httpClientOptions.getProxyOptions();
+    }
+
+    /**
+     * Sends every request through this proxy (an HTTP proxy tunnels with CONNECT to an https base URL), or through
+     * none when null. {@link IncidentIo#optionsFrom(Map)} sets it from {@code HTTPS_PROXY} and friends, as curl does.
+     */
+    public IncidentIoOptions setProxyOptions(ProxyOptions proxy) {
+        httpClientOptions.setProxyOptions(proxy == null ? null : new ProxyOptions(proxy));
+        return this;
+    }
+
     private static Duration positive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new InvalidInputException(name, "must be a positive duration", "pass e.g. Duration.ofSeconds(10)");
@@ -295,6 +400,14 @@ public final class IncidentIoOptions {
                 + ", actionsApi=" + actionsApi + ", connectTimeout=" + connectTimeout + ", idleTimeout=" + idleTimeout
                 + ", requestTimeout=" + requestTimeout + ", callTimeout=" + callTimeout + ", maxConnections=" + maxConnections
                 + ", maxInFlight=" + maxInFlight + ", maxResponseBytes=" + maxResponseBytes + ", " + retryPolicy
-                + ", " + rateLimit + ", resolutionCache=" + resolutionCacheSize + "/" + resolutionCacheTtl + "]";
+                + ", " + rateLimit + ", resolutionCache=" + resolutionCacheSize + "/" + resolutionCacheTtl
+                + proxyDescription() + "]";
+    }
+
+    /** Where the proxy is, never who logs in to it. */
+    private String proxyDescription() {
+        ProxyOptions proxy = httpClientOptions.getProxyOptions();
+        return proxy == null ? "" : ", proxy=" + proxy.getType().name().toLowerCase(Locale.ROOT) + "://"
+                + (proxy.getUsername() == null ? "" : "****@") + proxy.getHost() + ":" + proxy.getPort();
     }
 }

@@ -1,6 +1,9 @@
 package dev.firebrigade;
 
 import dev.firebrigade.error.InvalidInputException;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
 
 /**
  * The client's own rate limit, immutable: a token bucket per client that mirrors incident.io's, so a busy script
@@ -72,6 +75,28 @@ public final class RateLimitPolicy {
             throw new InvalidInputException("slowDownBelow", "must be within 0..1", "pass e.g. 0.1");
         }
         return new RateLimitPolicy(enabled, capacity, refillPerSecond, fraction);
+    }
+
+    /** This policy's JSON form, which {@link #fromJson(JsonObject)} reads back. */
+    public JsonObject toJson() {
+        return new JsonObject().put("enabled", enabled).put("capacity", capacity)
+                .put("refillPerSecond", refillPerSecond).put("slowDownBelow", slowDownBelow);
+    }
+
+    /**
+     * A policy from its JSON form: {@code {"enabled": false}} is {@link #none()}; otherwise {@link #incidentIo()}
+     * with the {@code capacity}, {@code refillPerSecond} and {@code slowDownBelow} given.
+     */
+    public static RateLimitPolicy fromJson(JsonObject json) {
+        var enabled = new boolean[] {true};
+        var capacity = new int[] {INCIDENT_IO.capacity};
+        var rates = new double[] {INCIDENT_IO.refillPerSecond, INCIDENT_IO.slowDownBelow};
+        OptionsJson.read(json, "rateLimit.", Map.of(
+                "enabled", v -> enabled[0] = v.bool(),
+                "capacity", v -> capacity[0] = v.integer(),
+                "refillPerSecond", v -> rates[0] = v.decimal(),
+                "slowDownBelow", v -> rates[1] = v.decimal()));
+        return enabled[0] ? of(capacity[0], rates[0]).withSlowDownBelow(rates[1]) : NONE;
     }
 
     @Override

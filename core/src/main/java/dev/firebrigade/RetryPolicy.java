@@ -1,9 +1,13 @@
 package dev.firebrigade;
 
 import dev.firebrigade.error.InvalidInputException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -275,6 +279,48 @@ public final class RetryPolicy {
         if (value == null || value.isNegative()) {
             throw new InvalidInputException(name, "must be zero or positive", "pass e.g. Duration.ofSeconds(1)");
         }
+    }
+
+    /**
+     * This policy's JSON form, which {@link #fromJson(JsonObject)} reads back: every value by its accessor's name,
+     * durations as ISO-8601 ({@code "PT0.5S"}).
+     */
+    public JsonObject toJson() {
+        return new JsonObject()
+                .put("maxAttempts", maxAttempts)
+                .put("initialBackoff", OptionsJson.write(initialBackoff))
+                .put("maxBackoff", OptionsJson.write(maxBackoff))
+                .put("multiplier", multiplier)
+                .put("jitter", jitter)
+                .put("maxRetryAfter", OptionsJson.write(maxRetryAfter))
+                .put("retryStatuses", new JsonArray(List.copyOf(retryStatuses())))
+                .put("createAttempts", createAttempts)
+                .put("reconciles", reconcile)
+                .put("reconcileDelay", OptionsJson.write(reconcileDelay))
+                .put("clockSkewTolerance", OptionsJson.write(clockSkewTolerance));
+    }
+
+    /**
+     * The {@link #defaults()} with what {@code json} sets, checked as by the {@code with…} methods; durations are
+     * ISO-8601 or milliseconds. A name that is not a value of the policy fails with {@code InvalidInputException}.
+     */
+    public static RetryPolicy fromJson(JsonObject json) {
+        var policy = new RetryPolicy[] {DEFAULTS};
+        var backoff = new Duration[] {DEFAULTS.initialBackoff, DEFAULTS.maxBackoff};
+        OptionsJson.read(json, "retryPolicy.", Map.ofEntries(
+                Map.entry("maxAttempts", v -> policy[0] = policy[0].withMaxAttempts(v.integer())),
+                Map.entry("initialBackoff", v -> backoff[0] = v.duration()),
+                Map.entry("maxBackoff", v -> backoff[1] = v.duration()),
+                Map.entry("multiplier", v -> policy[0] = policy[0].withMultiplier(v.decimal())),
+                Map.entry("jitter", v -> policy[0] = policy[0].withJitter(v.decimal())),
+                Map.entry("maxRetryAfter", v -> policy[0] = policy[0].withMaxRetryAfter(v.duration())),
+                Map.entry("retryStatuses", v -> policy[0] = policy[0].withRetryStatuses(v.integers().toArray(Integer[]::new))),
+                Map.entry("createAttempts", v -> policy[0] = policy[0].withCreateAttempts(v.integer())),
+                Map.entry("reconciles", v -> policy[0] = policy[0].withReconciliation(v.bool())),
+                Map.entry("reconcileDelay", v -> policy[0] = policy[0].withReconcileDelay(v.duration())),
+                Map.entry("clockSkewTolerance", v -> policy[0] = policy[0].withClockSkewTolerance(v.duration()))));
+        // Together: each bound alone may be valid and still contradict the other.
+        return policy[0].withBackoff(backoff[0], backoff[1]);
     }
 
     @Override

@@ -80,6 +80,12 @@ abstract class SandboxFixture {
                 : java.util.Optional.of(Path.of(configured)).filter(Files::isRegularFile);
     }
 
+    /** Skips the calling test, saying why, when incident.io's spec is not available (a clone without ../shared). */
+    static void assumeSpec() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(spec().isPresent(), "incident.io's openapi.json is not at"
+                + " -Dfirebrigade.spec (" + System.getProperty("firebrigade.spec") + "): this test needs it, skipped");
+    }
+
     /** How many requests with {@code method} the sandbox received since its requests were last cleared. */
     static long sent(String method) {
         return sandbox.requests().stream().filter(r -> r.method().equals(method)).count();

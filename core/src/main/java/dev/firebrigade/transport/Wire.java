@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
@@ -70,10 +71,13 @@ final class Wire {
         this.observer = observer;
         this.watch = new TimeoutWatch(vertx, Math.min(options.getConnectTimeout().toMillis(),
                 Math.min(options.getRequestTimeout().toMillis(), options.getIdleTimeout().toMillis())));
-        // Redirects are never followed (RequestOptions default): one would carry the Authorization header along.
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        // The user's base (proxy, trust, metrics, tracing) with only what our promises need on top. Redirects are
+        // never followed (see exchange): one would carry the Authorization header along.
+        this.client = vertx.createHttpClient(new HttpClientOptions(options.getHttpClientOptions())
                         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.getConnectTimeout().toMillis()))
-                        .setVerifyHost(true),
+                        .setProtocolVersion(HttpVersion.HTTP_1_1)
+                        .setVerifyHost(true)
+                        .setTrustAll(false),
                 new PoolOptions().setHttp1MaxSize(options.getMaxConnections()));
     }
 

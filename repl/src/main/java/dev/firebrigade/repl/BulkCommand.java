@@ -106,6 +106,7 @@ public final class BulkCommand {
     }
 
     public static void main(String[] args) {
+        LibraryLogs.configure(System.getenv(), System.err);
         int code = run(List.of(args), System.out, System.err, System.getenv(), true);
         System.exit(code);
     }

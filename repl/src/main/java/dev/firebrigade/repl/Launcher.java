@@ -38,6 +38,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        LibraryLogs.configure(System.getenv(), System.err);
         int code;
         try {
             code = run(args, System.in, System.out, System.err, System.getenv());
