@@ -7,9 +7,9 @@ import dev.firebrigade.internal.create.Creatable;
 import dev.firebrigade.internal.create.CreateKey;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.IncidentMode;
-import dev.firebrigade.transport.ApiRequest;
-import dev.firebrigade.transport.Deadline;
-import dev.firebrigade.transport.Transport;
+import dev.firebrigade.ApiRequest;
+import dev.firebrigade.internal.transport.Deadline;
+import dev.firebrigade.internal.transport.Transport;
 import io.vertx.core.Future;
 
 import java.time.Instant;

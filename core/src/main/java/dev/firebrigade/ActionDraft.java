@@ -2,7 +2,7 @@ package dev.firebrigade;
 
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.User;
-import dev.firebrigade.transport.RequestPreview;
+import dev.firebrigade.RequestPreview;
 import io.vertx.core.Future;
 
 import java.util.Objects;

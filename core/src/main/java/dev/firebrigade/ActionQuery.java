@@ -3,7 +3,7 @@ package dev.firebrigade;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.IncidentMode;
-import dev.firebrigade.transport.ApiRequest;
+import dev.firebrigade.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 

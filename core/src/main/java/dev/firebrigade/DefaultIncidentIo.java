@@ -2,8 +2,8 @@ package dev.firebrigade;
 
 import dev.firebrigade.bulk.JournalBinding;
 import dev.firebrigade.model.Identity;
-import dev.firebrigade.transport.ApiRequest;
-import dev.firebrigade.transport.Transport;
+import dev.firebrigade.ApiRequest;
+import dev.firebrigade.internal.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;

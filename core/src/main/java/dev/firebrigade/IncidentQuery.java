@@ -4,7 +4,7 @@ import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.Incident;
 import dev.firebrigade.model.IncidentMode;
 import dev.firebrigade.model.IncidentStatusCategory;
-import dev.firebrigade.transport.ApiRequest;
+import dev.firebrigade.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 

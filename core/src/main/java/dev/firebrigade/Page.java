@@ -2,7 +2,7 @@ package dev.firebrigade;
 
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.PaginationMeta;
-import dev.firebrigade.transport.ApiRequest;
+import dev.firebrigade.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.streams.ReadStream;
 

@@ -1,7 +1,7 @@
 package dev.firebrigade;
 
 import dev.firebrigade.error.InvalidInputException;
-import dev.firebrigade.transport.ApiRequest;
+import dev.firebrigade.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.streams.ReadStream;
 

@@ -1,9 +1,9 @@
 package dev.firebrigade;
 
 import dev.firebrigade.error.UnexpectedResponseException;
-import dev.firebrigade.transport.ApiRequest;
-import dev.firebrigade.transport.QueryParam;
-import dev.firebrigade.transport.Transport;
+import dev.firebrigade.ApiRequest;
+import dev.firebrigade.QueryParam;
+import dev.firebrigade.internal.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 

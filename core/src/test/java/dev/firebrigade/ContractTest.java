@@ -12,7 +12,7 @@ import dev.firebrigade.model.UserRole;
 import dev.firebrigade.sandbox.DemoData;
 import dev.firebrigade.sandbox.RecordedRequest;
 import dev.firebrigade.sandbox.OpenApiContract;
-import dev.firebrigade.transport.Json;
+import dev.firebrigade.internal.transport.Json;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

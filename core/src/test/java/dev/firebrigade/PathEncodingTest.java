@@ -1,7 +1,7 @@
 package dev.firebrigade;
 
 import dev.firebrigade.error.NotFoundException;
-import dev.firebrigade.transport.ApiRequest;
+import dev.firebrigade.ApiRequest;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.firebrigade.ActionDraft;
 import dev.firebrigade.BenchAccess;
 import dev.firebrigade.IncidentIo;
-import dev.firebrigade.transport.Json;
+import dev.firebrigade.internal.transport.Json;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;

@@ -3,8 +3,8 @@ package dev.firebrigade.internal.create;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.OutcomeUnknownException;
 import dev.firebrigade.model.IncidentMode;
-import dev.firebrigade.transport.ApiRequest;
-import dev.firebrigade.transport.Deadline;
+import dev.firebrigade.ApiRequest;
+import dev.firebrigade.internal.transport.Deadline;
 import io.vertx.core.Future;
 
 import java.time.Instant;

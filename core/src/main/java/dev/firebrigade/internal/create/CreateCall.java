@@ -5,7 +5,7 @@ import dev.firebrigade.error.ActionsApiRemovedException;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.OutcomeUnknownException;
 import dev.firebrigade.error.TimeoutException;
-import dev.firebrigade.transport.Deadline;
+import dev.firebrigade.internal.transport.Deadline;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 

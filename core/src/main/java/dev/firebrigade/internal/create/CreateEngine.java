@@ -3,8 +3,8 @@ package dev.firebrigade.internal.create;
 import dev.firebrigade.RetryPolicy;
 import dev.firebrigade.error.TimeoutException;
 import dev.firebrigade.model.IncidentMode;
-import dev.firebrigade.transport.Deadline;
-import dev.firebrigade.transport.Transport;
+import dev.firebrigade.internal.transport.Deadline;
+import dev.firebrigade.internal.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 

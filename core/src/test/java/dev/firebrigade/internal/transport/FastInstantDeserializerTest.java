@@ -1,4 +1,4 @@
-package dev.firebrigade.transport;
+package dev.firebrigade.internal.transport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;

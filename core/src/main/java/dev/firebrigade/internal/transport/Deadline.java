@@ -1,4 +1,4 @@
-package dev.firebrigade.transport;
+package dev.firebrigade.internal.transport;
 
 import java.time.Duration;
 

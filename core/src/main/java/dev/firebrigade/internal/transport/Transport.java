@@ -1,5 +1,7 @@
-package dev.firebrigade.transport;
+package dev.firebrigade.internal.transport;
 
+import dev.firebrigade.RequestPreview;
+import dev.firebrigade.ApiRequest;
 import dev.firebrigade.IncidentIoOptions;
 import dev.firebrigade.RetryPolicy;
 import dev.firebrigade.error.ConnectionException;

@@ -1,16 +1,16 @@
-package dev.firebrigade.transport;
+package dev.firebrigade.internal.transport;
 
 import java.nio.charset.StandardCharsets;
 
 /** Percent-encoding of path segments and query components, so no value can change the path it is placed in. */
-final class UriEncoding {
+public final class UriEncoding {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private UriEncoding() {
     }
 
     /** Encodes every byte except RFC 3986 unreserved characters ({@code A-Z a-z 0-9 - . _ ~}). */
-    static String encode(String value) {
+    public static String encode(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         var out = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {

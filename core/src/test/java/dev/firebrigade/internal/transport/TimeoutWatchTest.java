@@ -1,5 +1,6 @@
-package dev.firebrigade.transport;
+package dev.firebrigade.internal.transport;
 
+import dev.firebrigade.ApiRequest;
 import dev.firebrigade.IncidentIoOptions;
 import dev.firebrigade.RateLimitPolicy;
 import dev.firebrigade.RetryPolicy;

@@ -1,6 +1,7 @@
-package dev.firebrigade.transport;
+package dev.firebrigade;
 
 import dev.firebrigade.error.InvalidInputException;
+import dev.firebrigade.internal.transport.UriEncoding;
 import io.vertx.core.http.HttpMethod;
 
 import java.util.ArrayList;

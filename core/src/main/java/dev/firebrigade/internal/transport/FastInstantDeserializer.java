@@ -1,4 +1,4 @@
-package dev.firebrigade.transport;
+package dev.firebrigade.internal.transport;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

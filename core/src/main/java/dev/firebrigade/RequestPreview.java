@@ -1,4 +1,4 @@
-package dev.firebrigade.transport;
+package dev.firebrigade;
 
 import java.util.Map;
 
