@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.ActionPayloads;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.OutcomeUnknownException;
 import dev.firebrigade.error.UnexpectedResponseException;

@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.ActionPayloads;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.User;
 import dev.firebrigade.RequestPreview;

@@ -1,5 +1,7 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.ActionPayloads;
+import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.bulk.Bulk;
 import dev.firebrigade.bulk.BulkSource;
 import dev.firebrigade.bulk.JournalBinding;

@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.IncidentPayloads;
 import dev.firebrigade.bulk.JournalBinding;
 import dev.firebrigade.model.Identity;
 import dev.firebrigade.ApiRequest;

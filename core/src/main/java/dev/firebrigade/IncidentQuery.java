@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.Incident;
 import dev.firebrigade.model.IncidentMode;

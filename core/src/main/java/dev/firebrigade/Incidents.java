@@ -1,5 +1,7 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.IncidentPayloads;
+import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.model.Incident;
 import dev.firebrigade.ApiRequest;
 import dev.firebrigade.internal.transport.Transport;

@@ -1,5 +1,7 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.Pager;
+import dev.firebrigade.internal.paging.PageStream;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.ApiRequest;
 import io.vertx.core.Future;

@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.model.User;
 import dev.firebrigade.ApiRequest;
 import io.vertx.core.Future;

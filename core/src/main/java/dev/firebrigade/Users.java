@@ -1,5 +1,7 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.UserPayloads;
+import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.error.UnresolvedReferenceException;
 import dev.firebrigade.model.User;
 import dev.firebrigade.ApiRequest;

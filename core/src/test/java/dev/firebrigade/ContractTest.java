@@ -1,5 +1,8 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.ActionPayloads;
+import dev.firebrigade.internal.wire.IncidentPayloads;
+import dev.firebrigade.internal.wire.UserPayloads;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.ActionStatus;
 import dev.firebrigade.model.Identity;

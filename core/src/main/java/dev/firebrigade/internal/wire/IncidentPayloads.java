@@ -1,4 +1,4 @@
-package dev.firebrigade;
+package dev.firebrigade.internal.wire;
 
 import dev.firebrigade.model.Identity;
 import dev.firebrigade.model.Incident;
@@ -7,16 +7,16 @@ import dev.firebrigade.model.PaginationMeta;
 import java.util.List;
 
 /** The JSON answers of the incidents and identity endpoints, as the spec names them. */
-final class IncidentPayloads {
+public final class IncidentPayloads {
     private IncidentPayloads() {
     }
 
     /** {@code IncidentsShowResultV2}. */
-    record One(Incident incident) {
+    public record One(Incident incident) {
     }
 
     /** {@code IncidentsListResultV2}; its {@code pagination_meta} carries a total when incident.io knows it. */
-    record Many(List<Incident> incidents, PaginationMeta paginationMeta) implements PageBody<Incident> {
+    public record Many(List<Incident> incidents, PaginationMeta paginationMeta) implements PageBody<Incident> {
         @Override
         public List<Incident> items() {
             return incidents == null ? List.of() : incidents;
@@ -24,6 +24,6 @@ final class IncidentPayloads {
     }
 
     /** {@code UtilitiesIdentityResultV1}. */
-    record IdentityResult(Identity identity) {
+    public record IdentityResult(Identity identity) {
     }
 }

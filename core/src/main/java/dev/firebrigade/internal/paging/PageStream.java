@@ -1,5 +1,6 @@
-package dev.firebrigade;
+package dev.firebrigade.internal.paging;
 
+import dev.firebrigade.Page;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
  * Items, the end and failures are delivered on the context the stream was created on, one at a time. A handler
  * that throws fails the stream. Methods may be called from any thread.
  */
-final class PageStream<T> implements ReadStream<T> {
+public final class PageStream<T> implements ReadStream<T> {
     private final Context context;
     private final Supplier<Future<Page<T>>> first;
     private final ArrayDeque<T> buffer = new ArrayDeque<>();
@@ -38,7 +39,7 @@ final class PageStream<T> implements ReadStream<T> {
     private boolean endUnheard;
     private Throwable failureUnheard;
 
-    PageStream(Context context, Supplier<Future<Page<T>>> first) {
+    public PageStream(Context context, Supplier<Future<Page<T>>> first) {
         this.context = context;
         this.first = first;
     }

@@ -1,4 +1,4 @@
-package dev.firebrigade;
+package dev.firebrigade.internal.wire;
 
 import dev.firebrigade.model.PaginationMeta;
 import dev.firebrigade.model.User;
@@ -6,16 +6,16 @@ import dev.firebrigade.model.User;
 import java.util.List;
 
 /** The JSON answers of the users endpoints, as the spec names them. */
-final class UserPayloads {
+public final class UserPayloads {
     private UserPayloads() {
     }
 
     /** {@code UsersShowResultV2}. */
-    record One(User user) {
+    public record One(User user) {
     }
 
     /** {@code UsersListResultV2}. */
-    record Many(List<User> users, PaginationMeta paginationMeta) implements PageBody<User> {
+    public record Many(List<User> users, PaginationMeta paginationMeta) implements PageBody<User> {
         @Override
         public List<User> items() {
             return users == null ? List.of() : users;

@@ -1,5 +1,7 @@
-package dev.firebrigade;
+package dev.firebrigade.internal.paging;
 
+import dev.firebrigade.Page;
+import dev.firebrigade.internal.wire.PageBody;
 import dev.firebrigade.error.UnexpectedResponseException;
 import dev.firebrigade.ApiRequest;
 import dev.firebrigade.QueryParam;
@@ -12,30 +14,30 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** Fetches the pages of one list endpoint: sends a request, decodes the page and knows how to ask for the next. */
-final class Pager<T> {
+public final class Pager<T> {
     private final Vertx vertx;
     private final Transport transport;
     private final Class<? extends PageBody<T>> bodyType;
     /** Turns a failure into the one to report, for an endpoint whose failures need explaining (a removed API). */
     private final UnaryOperator<Throwable> explain;
 
-    Pager(Vertx vertx, Transport transport, Class<? extends PageBody<T>> bodyType) {
+    public Pager(Vertx vertx, Transport transport, Class<? extends PageBody<T>> bodyType) {
         this(vertx, transport, bodyType, UnaryOperator.identity());
     }
 
-    Pager(Vertx vertx, Transport transport, Class<? extends PageBody<T>> bodyType, UnaryOperator<Throwable> explain) {
+    public Pager(Vertx vertx, Transport transport, Class<? extends PageBody<T>> bodyType, UnaryOperator<Throwable> explain) {
         this.vertx = vertx;
         this.transport = transport;
         this.bodyType = bodyType;
         this.explain = explain;
     }
 
-    Vertx vertx() {
+    public Vertx vertx() {
         return vertx;
     }
 
     /** Sends {@code request} and wraps the answer as a page that can fetch its successor. */
-    Future<Page<T>> fetch(ApiRequest request) {
+    public Future<Page<T>> fetch(ApiRequest request) {
         return transport.send(request, bodyType).compose(body -> {
             String after = body.paginationMeta() == null ? null : body.paginationMeta().after();
             String previous = cursor(request);
@@ -49,7 +51,7 @@ final class Pager<T> {
     }
 
     /** {@code request} asking for the page after {@code cursor}: every other parameter is kept as it was. */
-    static ApiRequest after(ApiRequest request, String cursor) {
+    public static ApiRequest after(ApiRequest request, String cursor) {
         var query = new ArrayList<QueryParam>(request.query().size() + 1);
         for (QueryParam p : request.query()) {
             if (!p.name().equals("after")) {
@@ -70,7 +72,7 @@ final class Pager<T> {
     }
 
     /** Up to {@code limit} items, walking pages from {@code first} only as far as needed. */
-    static <T> Future<List<T>> collect(Future<Page<T>> first, long limit) {
+    public static <T> Future<List<T>> collect(Future<Page<T>> first, long limit) {
         return first.compose(page -> collect(page, limit, new ArrayList<>()));
     }
 

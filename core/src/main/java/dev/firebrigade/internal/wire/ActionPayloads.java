@@ -1,4 +1,4 @@
-package dev.firebrigade;
+package dev.firebrigade.internal.wire;
 
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.ActionStatus;
@@ -7,24 +7,24 @@ import dev.firebrigade.model.PaginationMeta;
 import java.util.List;
 
 /** The JSON bodies of the actions endpoints, as the spec names them. */
-final class ActionPayloads {
+public final class ActionPayloads {
     private ActionPayloads() {
     }
 
     /** {@code ActionsCreatePayloadV2}. */
-    record Create(String incidentId, String description, String assigneeId) {
+    public record Create(String incidentId, String description, String assigneeId) {
     }
 
     /** {@code ActionsUpdatePayloadV2}: PUT replaces the action, so every field is sent; no assignee unassigns. */
-    record Update(String description, ActionStatus status, String assigneeId) {
+    public record Update(String description, ActionStatus status, String assigneeId) {
     }
 
     /** {@code ActionsCreateResultV2}, {@code ActionsShowResultV2} and {@code ActionsUpdateResultV2}. */
-    record One(Action action) {
+    public record One(Action action) {
     }
 
     /** {@code ActionsListResultV2} (one page holding everything), and V3's paginated form. */
-    record Many(List<Action> actions, PaginationMeta paginationMeta) implements PageBody<Action> {
+    public record Many(List<Action> actions, PaginationMeta paginationMeta) implements PageBody<Action> {
         @Override
         public List<Action> items() {
             return actions == null ? List.of() : actions;
