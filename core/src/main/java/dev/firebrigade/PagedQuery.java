@@ -15,7 +15,7 @@ import java.util.List;
  * choose (25), while {@link #stream()}, {@link #collect(int)} and {@link #fetch()} ask for large pages
  * ({@value #WALK_PAGE_SIZE}, or fewer when fewer are wanted).
  */
-public abstract class PagedQuery<T> {
+public abstract sealed class PagedQuery<T> permits ActionQuery, IncidentQuery, UserQuery {
     /** The page size used to walk a whole list when none was set. */
     public static final int WALK_PAGE_SIZE = 250;
 
