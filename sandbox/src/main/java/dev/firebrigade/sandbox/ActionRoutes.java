@@ -26,165 +26,165 @@ import java.util.function.Predicate;
  * never listed with status {@code deleted}).
  */
 final class ActionRoutes {
-  private static final Set<String> INCIDENT_MODES = Set.of("standard", "retrospective", "test", "tutorial", "stream");
-  private static final List<String> DEFAULT_MODES = List.of("standard", "retrospective");
-  private static final Set<String> STATUSES = Set.of("outstanding", "completed", "deleted", "not_doing");
-  private static final Set<String> V3_FILTERS = Set.of("created_at", "updated_at");
+    private static final Set<String> INCIDENT_MODES = Set.of("standard", "retrospective", "test", "tutorial", "stream");
+    private static final List<String> DEFAULT_MODES = List.of("standard", "retrospective");
+    private static final Set<String> STATUSES = Set.of("outstanding", "completed", "deleted", "not_doing");
+    private static final Set<String> V3_FILTERS = Set.of("created_at", "updated_at");
 
-  /** The removal date as an HTTP date, for the {@code Sunset} header. */
-  static final String V2_SUNSET = "Thu, 31 Dec 2026 00:00:00 GMT";
+    /** The removal date as an HTTP date, for the {@code Sunset} header. */
+    static final String V2_SUNSET = "Thu, 31 Dec 2026 00:00:00 GMT";
 
-  private final SandboxState state;
-  private final Replies replies;
-  /** 0 while v2 is served; else the status every v2 route answers, as after incident.io removed it. */
-  private final int v2RemovedStatus;
-  /** Whether descriptions are stored with their line ends turned into LF ({@link SandboxOptions#setNormaliseLineEnds}). */
-  private final boolean normaliseLineEnds;
+    private final SandboxState state;
+    private final Replies replies;
+    /** 0 while v2 is served; else the status every v2 route answers, as after incident.io removed it. */
+    private final int v2RemovedStatus;
+    /** Whether descriptions are stored with their line ends turned into LF ({@link SandboxOptions#setNormaliseLineEnds}). */
+    private final boolean normaliseLineEnds;
 
-  ActionRoutes(SandboxState state, Replies replies, int v2RemovedStatus, boolean normaliseLineEnds) {
-    this.state = state;
-    this.replies = replies;
-    this.v2RemovedStatus = v2RemovedStatus;
-    this.normaliseLineEnds = normaliseLineEnds;
-  }
-
-  /** The description as this sandbox stores it. */
-  private String stored(String description) {
-    return normaliseLineEnds && description != null ? description.replace("\r\n", "\n").replace('\r', '\n')
-        : description;
-  }
-
-  void register(Endpoints endpoints) {
-    endpoints.add(POST, "/v3/actions", this::create);
-    endpoints.add(GET, "/v3/actions", this::listV3);
-    endpoints.add(GET, "/v3/actions/{id}", this::show);
-    endpoints.add(PUT, "/v3/actions/{id}", this::update);
-    endpoints.add(DELETE, "/v3/actions/{id}", this::delete);
-    endpoints.add(POST, "/v2/actions", v2(this::create));
-    endpoints.add(GET, "/v2/actions", v2(this::listV2));
-    endpoints.add(GET, "/v2/actions/{id}", v2(this::show));
-    endpoints.add(PUT, "/v2/actions/{id}", v2(this::update));
-    endpoints.add(DELETE, "/v2/actions/{id}", v2(this::delete));
-  }
-
-  /** A v2 route: answered with its deprecation while served, refused once removed. */
-  private Handler<RoutingContext> v2(Handler<RoutingContext> route) {
-    return ctx -> {
-      if (v2RemovedStatus != 0) {
-        var replacement = ctx.request().method() + " " + ctx.request().path().replaceFirst("^/v2/", "/v3/");
-        throw new ApiException(v2RemovedStatus, ErrorBodies.typeFor(v2RemovedStatus), List.of(ErrorBodies.error(
-            v2RemovedStatus == 410 ? "gone" : "not_found", "This endpoint was removed on 31 December 2026. Use "
-                + replacement.replaceAll("/v3/actions/[^/]+$", "/v3/actions/{id}") + " instead.", null)));
-      }
-      ctx.response().putHeader("Sunset", V2_SUNSET)
-          .putHeader("Link", "</v3/actions>; rel=\"successor-version\"");
-      route.handle(ctx);
-    };
-  }
-
-  private void create(RoutingContext ctx) {
-    var body = Requests.jsonObject(ctx);
-    var errors = new ArrayList<JsonObject>();
-    var incidentId = Requests.requiredString(body, "incident_id", "An incident_id is required to create an action", errors);
-    var description = Requests.requiredString(body, "description", "A description is required to create an action", errors);
-    var assigneeId = Requests.optionalString(body, "assignee_id", errors);
-    if (!errors.isEmpty()) {
-      throw ApiException.validation(errors);
+    ActionRoutes(SandboxState state, Replies replies, int v2RemovedStatus, boolean normaliseLineEnds) {
+        this.state = state;
+        this.replies = replies;
+        this.v2RemovedStatus = v2RemovedStatus;
+        this.normaliseLineEnds = normaliseLineEnds;
     }
-    Endpoints.rejectIfContractBroken(ctx);
-    if (state.incident(incidentId).filter(incident -> incident.getString("id").equals(incidentId)).isEmpty()) {
-      throw ApiException.validation("incident_id", "not_found", "No incident found with ID '" + incidentId + "'");
+
+    /** The description as this sandbox stores it. */
+    private String stored(String description) {
+        return normaliseLineEnds && description != null ? description.replace("\r\n", "\n").replace('\r', '\n')
+                : description;
     }
-    var assignee = assigneeId.map(this::assignee).orElse(null);
-    ApiKeyIdentity creator = ctx.get(Sandbox.IDENTITY);
-    var action = state.createAction(incidentId, stored(description), assignee, creator.toActor());
-    replies.send(ctx, 201, new JsonObject().put("action", action));
-  }
 
-  private void listV2(RoutingContext ctx) {
-    var actions = state.actionsWhere(forIncident(ctx), incidentModes(ctx));
-    replies.send(ctx, 200, new JsonObject().put("actions", new JsonArray(new ArrayList<Object>(actions))));
-  }
-
-  private void listV3(RoutingContext ctx) {
-    Requests.rejectUnsupportedFilters(ctx, V3_FILTERS);
-    var pageSize = Requests.pageSize(ctx, 25, 250);
-    var after = Requests.query(ctx, "after");
-    var created = Requests.timeWindow(ctx, "created_at");
-    var updated = Requests.timeWindow(ctx, "updated_at");
-    Predicate<JsonObject> filter = forIncident(ctx)
-        .and(action -> created.contains(Timestamps.parse(action.getString("created_at"))))
-        .and(action -> updated.contains(Timestamps.parse(action.getString("updated_at"))))
-        // IDs sort in creation order, so "after this ID" is a plain string comparison, even for a deleted ID.
-        .and(action -> after.map(id -> action.getString("id").compareTo(id) > 0).orElse(true));
-    var matching = state.actionsWhere(filter, incidentModes(ctx));
-    var page = matching.subList(0, Math.min(pageSize, matching.size()));
-    var meta = new JsonObject().put("page_size", pageSize);
-    if (matching.size() > page.size()) {
-      meta.put("after", page.get(page.size() - 1).getString("id"));
+    void register(Endpoints endpoints) {
+        endpoints.add(POST, "/v3/actions", this::create);
+        endpoints.add(GET, "/v3/actions", this::listV3);
+        endpoints.add(GET, "/v3/actions/{id}", this::show);
+        endpoints.add(PUT, "/v3/actions/{id}", this::update);
+        endpoints.add(DELETE, "/v3/actions/{id}", this::delete);
+        endpoints.add(POST, "/v2/actions", v2(this::create));
+        endpoints.add(GET, "/v2/actions", v2(this::listV2));
+        endpoints.add(GET, "/v2/actions/{id}", v2(this::show));
+        endpoints.add(PUT, "/v2/actions/{id}", v2(this::update));
+        endpoints.add(DELETE, "/v2/actions/{id}", v2(this::delete));
     }
-    replies.send(ctx, 200, new JsonObject()
-        .put("actions", new JsonArray(new ArrayList<Object>(page)))
-        .put("pagination_meta", meta));
-  }
 
-  private void show(RoutingContext ctx) {
-    var id = ctx.pathParam("id");
-    var action = state.action(id).orElseThrow(() -> notFound(id));
-    replies.send(ctx, 200, new JsonObject().put("action", action));
-  }
-
-  private void update(RoutingContext ctx) {
-    var id = ctx.pathParam("id");
-    var body = Requests.jsonObject(ctx);
-    var errors = new ArrayList<JsonObject>();
-    var description = Requests.requiredString(body, "description", "A description is required to update an action", errors);
-    var status = Requests.requiredString(body, "status", "A status is required to update an action", errors);
-    if (status != null && !STATUSES.contains(status)) {
-      errors.add(ErrorBodies.error("invalid_value",
-          "The status must be one of outstanding, completed, not_doing, but was '" + status + "'", "status"));
-    } else if ("deleted".equals(status)) {
-      errors.add(ErrorBodies.error("invalid_value",
-          "Setting the status to deleted is not allowed; use the delete endpoint instead", "status"));
+    /** A v2 route: answered with its deprecation while served, refused once removed. */
+    private Handler<RoutingContext> v2(Handler<RoutingContext> route) {
+        return ctx -> {
+            if (v2RemovedStatus != 0) {
+                var replacement = ctx.request().method() + " " + ctx.request().path().replaceFirst("^/v2/", "/v3/");
+                throw new ApiException(v2RemovedStatus, ErrorBodies.typeFor(v2RemovedStatus), List.of(ErrorBodies.error(
+                        v2RemovedStatus == 410 ? "gone" : "not_found", "This endpoint was removed on 31 December 2026. Use "
+                                + replacement.replaceAll("/v3/actions/[^/]+$", "/v3/actions/{id}") + " instead.", null)));
+            }
+            ctx.response().putHeader("Sunset", V2_SUNSET)
+                    .putHeader("Link", "</v3/actions>; rel=\"successor-version\"");
+            route.handle(ctx);
+        };
     }
-    // PUT replaces: an absent assignee_id unassigns just like an explicit null.
-    var assigneeId = Requests.optionalString(body, "assignee_id", errors);
-    if (!errors.isEmpty()) {
-      throw ApiException.validation(errors);
+
+    private void create(RoutingContext ctx) {
+        var body = Requests.jsonObject(ctx);
+        var errors = new ArrayList<JsonObject>();
+        var incidentId = Requests.requiredString(body, "incident_id", "An incident_id is required to create an action", errors);
+        var description = Requests.requiredString(body, "description", "A description is required to create an action", errors);
+        var assigneeId = Requests.optionalString(body, "assignee_id", errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        Endpoints.rejectIfContractBroken(ctx);
+        if (state.incident(incidentId).filter(incident -> incident.getString("id").equals(incidentId)).isEmpty()) {
+            throw ApiException.validation("incident_id", "not_found", "No incident found with ID '" + incidentId + "'");
+        }
+        var assignee = assigneeId.map(this::assignee).orElse(null);
+        ApiKeyIdentity creator = ctx.get(Sandbox.IDENTITY);
+        var action = state.createAction(incidentId, stored(description), assignee, creator.toActor());
+        replies.send(ctx, 201, new JsonObject().put("action", action));
     }
-    Endpoints.rejectIfContractBroken(ctx);
-    if (state.action(id).isEmpty()) {
-      throw notFound(id);
+
+    private void listV2(RoutingContext ctx) {
+        var actions = state.actionsWhere(forIncident(ctx), incidentModes(ctx));
+        replies.send(ctx, 200, new JsonObject().put("actions", new JsonArray(new ArrayList<Object>(actions))));
     }
-    var assignee = assigneeId.map(this::assignee).orElse(null);
-    var action = state.replaceAction(id, stored(description), status, assignee).orElseThrow(() -> notFound(id));
-    replies.send(ctx, 200, new JsonObject().put("action", action));
-  }
 
-  private void delete(RoutingContext ctx) {
-    var id = ctx.pathParam("id");
-    if (!state.deleteAction(id)) {
-      throw notFound(id);
+    private void listV3(RoutingContext ctx) {
+        Requests.rejectUnsupportedFilters(ctx, V3_FILTERS);
+        var pageSize = Requests.pageSize(ctx, 25, 250);
+        var after = Requests.query(ctx, "after");
+        var created = Requests.timeWindow(ctx, "created_at");
+        var updated = Requests.timeWindow(ctx, "updated_at");
+        Predicate<JsonObject> filter = forIncident(ctx)
+                .and(action -> created.contains(Timestamps.parse(action.getString("created_at"))))
+                .and(action -> updated.contains(Timestamps.parse(action.getString("updated_at"))))
+                // IDs sort in creation order, so "after this ID" is a plain string comparison, even for a deleted ID.
+                .and(action -> after.map(id -> action.getString("id").compareTo(id) > 0).orElse(true));
+        var matching = state.actionsWhere(filter, incidentModes(ctx));
+        var page = matching.subList(0, Math.min(pageSize, matching.size()));
+        var meta = new JsonObject().put("page_size", pageSize);
+        if (matching.size() > page.size()) {
+            meta.put("after", page.get(page.size() - 1).getString("id"));
+        }
+        replies.send(ctx, 200, new JsonObject()
+                .put("actions", new JsonArray(new ArrayList<Object>(page)))
+                .put("pagination_meta", meta));
     }
-    replies.noContent(ctx);
-  }
 
-  private JsonObject assignee(String userId) {
-    return state.user(userId)
-        .map(SandboxState::userRef)
-        .orElseThrow(() -> ApiException.validation("assignee_id", "not_found", "No user found with ID '" + userId + "'"));
-  }
+    private void show(RoutingContext ctx) {
+        var id = ctx.pathParam("id");
+        var action = state.action(id).orElseThrow(() -> notFound(id));
+        replies.send(ctx, 200, new JsonObject().put("action", action));
+    }
 
-  private static Predicate<JsonObject> forIncident(RoutingContext ctx) {
-    Optional<String> incidentId = Requests.query(ctx, "incident_id");
-    return action -> incidentId.map(id -> id.equals(action.getString("incident_id"))).orElse(true);
-  }
+    private void update(RoutingContext ctx) {
+        var id = ctx.pathParam("id");
+        var body = Requests.jsonObject(ctx);
+        var errors = new ArrayList<JsonObject>();
+        var description = Requests.requiredString(body, "description", "A description is required to update an action", errors);
+        var status = Requests.requiredString(body, "status", "A status is required to update an action", errors);
+        if (status != null && !STATUSES.contains(status)) {
+            errors.add(ErrorBodies.error("invalid_value",
+                    "The status must be one of outstanding, completed, not_doing, but was '" + status + "'", "status"));
+        } else if ("deleted".equals(status)) {
+            errors.add(ErrorBodies.error("invalid_value",
+                    "Setting the status to deleted is not allowed; use the delete endpoint instead", "status"));
+        }
+        // PUT replaces: an absent assignee_id unassigns just like an explicit null.
+        var assigneeId = Requests.optionalString(body, "assignee_id", errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        Endpoints.rejectIfContractBroken(ctx);
+        if (state.action(id).isEmpty()) {
+            throw notFound(id);
+        }
+        var assignee = assigneeId.map(this::assignee).orElse(null);
+        var action = state.replaceAction(id, stored(description), status, assignee).orElseThrow(() -> notFound(id));
+        replies.send(ctx, 200, new JsonObject().put("action", action));
+    }
 
-  private static List<String> incidentModes(RoutingContext ctx) {
-    return Requests.queryEnum(ctx, "incident_mode", INCIDENT_MODES).map(List::of).orElse(DEFAULT_MODES);
-  }
+    private void delete(RoutingContext ctx) {
+        var id = ctx.pathParam("id");
+        if (!state.deleteAction(id)) {
+            throw notFound(id);
+        }
+        replies.noContent(ctx);
+    }
 
-  private static ApiException notFound(String id) {
-    return ApiException.notFound("No action found with ID '" + id + "'");
-  }
+    private JsonObject assignee(String userId) {
+        return state.user(userId)
+                .map(SandboxState::userRef)
+                .orElseThrow(() -> ApiException.validation("assignee_id", "not_found", "No user found with ID '" + userId + "'"));
+    }
+
+    private static Predicate<JsonObject> forIncident(RoutingContext ctx) {
+        Optional<String> incidentId = Requests.query(ctx, "incident_id");
+        return action -> incidentId.map(id -> id.equals(action.getString("incident_id"))).orElse(true);
+    }
+
+    private static List<String> incidentModes(RoutingContext ctx) {
+        return Requests.queryEnum(ctx, "incident_mode", INCIDENT_MODES).map(List::of).orElse(DEFAULT_MODES);
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("No action found with ID '" + id + "'");
+    }
 }
