@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * An immutable description of one call to incident.io: method, path, query and JSON body. Resources build it, the
- * {@link Transport} sends it, {@code dryRun()} shows it.
+ * {@link dev.firebrigade.internal.transport.Transport} sends it, {@code dryRun()} shows it.
  *
  * @param path  already expanded and encoded, e.g. {@code /v2/actions/01FCNDV6P870EA6S7TK1DSYDG0}
  * @param query in order; repeated names allowed
