@@ -102,24 +102,17 @@ class CreateMatchingTest {
 
     @ParameterizedTest
     @EnumSource(Route.class)
-    void aCrlfDescriptionStoredWithLfIsFoundNotSentTwice(Route route) {
-        String description = route + ": call the fire brigade\r\nthen the police";
-        sandbox.faults().on("POST", "/v3/actions").resetAfterProcessing().times(1);
+    void aDescriptionWithCrlfOrCrStoredWithLfIsFoundNotSentTwice(Route route) {
+        for (String lineEnd : List.of("\r\n", "\r")) {
+            String name = lineEnd.length() == 2 ? "CRLF" : "CR";
+            String description = route + " " + name + ": call the fire brigade" + lineEnd + "then the police";
+            sandbox.faults().on("POST", "/v3/actions").resetAfterProcessing().times(1);
 
-        List<String> ids = route.create(List.of(draft(route, INCIDENT, description)));
+            List<String> ids = route.create(List.of(draft(route, INCIDENT, description)));
 
-        assertThat(storedIds(description)).containsExactlyElementsOf(ids).hasSize(1);
-    }
-
-    @ParameterizedTest
-    @EnumSource(Route.class)
-    void aCrOnlyDescriptionStoredWithLfIsFoundNotSentTwice(Route route) {
-        String description = route + ": old Mac line ends\rstill one action";
-        sandbox.faults().on("POST", "/v3/actions").resetAfterProcessing().times(1);
-
-        List<String> ids = route.create(List.of(draft(route, INCIDENT, description)));
-
-        assertThat(storedIds(description)).containsExactlyElementsOf(ids).hasSize(1);
+            assertThat(storedIds(description)).as(name)
+                    .containsExactlyElementsOf(ids).hasSize(1);
+        }
     }
 
     @ParameterizedTest

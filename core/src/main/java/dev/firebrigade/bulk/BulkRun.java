@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One run of a {@link Bulk}. Every field is touched on one Vert.x context only, so there are no locks: blocking work
@@ -100,26 +99,16 @@ final class BulkRun {
     private IncidentIoException abortCause;
     private int settleRound;
     private List<Pending> unknownRows = new ArrayList<>();
-    /** Rows settling found absent and sent again: counted unknown until their new outcome arrives. */
-    private final java.util.Set<Long> resending = new java.util.HashSet<>();
     private long progressTimer = -1;
     /** The count of the file's rows for the progress total, which the report waits for (it takes a second per GB). */
     private Future<Void> counting = Future.succeededFuture();
 
     private long total = -1;
-    private long created;
-    private long failed;
-    private long unknown;
-    private long skipped;
-    private long valid;
-    private long reconciled;
-    private final Map<Long, RowOutcome> kept = new LinkedHashMap<>();
-    private boolean keptComplete = true;
-    private final TreeMap<Long, RowOutcome> problems = new TreeMap<>();
-    private long problemsOmitted;
+    private final BulkTally tally;
 
     BulkRun(Bulk bulk, boolean dryRun) {
         this.bulk = bulk.settings;
+        this.tally = new BulkTally(bulk.settings.keepOutcomes());
         this.dryRun = dryRun;
         this.vertx = bulk.settings.vertx();
         // On a Vert.x thread, the caller's context; elsewhere (JShell, main) an event-loop context of our own.
@@ -415,10 +404,10 @@ final class BulkRun {
                         + " checked by a later run", null);
             }
             if (doubt != null) {
-                outcome(row.row(), row.line(), row.key(), RowStatus.UNKNOWN, null, new IncidentIoException(0,
-                        "outcome_unknown", "an earlier run sent this row and whether it was created could not be"
-                        + " checked (" + doubt.getMessage() + "); not sent again: run again to check it", null, null,
-                        null, null, doubt));
+                outcome(row.row(), row.line(), row.key(), RowStatus.UNKNOWN, null, new OutcomeUnknownException(
+                        "an earlier run sent this row and whether it was created could not be checked ("
+                        + doubt.getMessage() + "); not sent again: run again to check it", "POST",
+                        bulk.actions().api().path(), row.incident(), row.description(), row.assignee(), 1, doubt));
                 return false;
             }
         }
@@ -652,16 +641,12 @@ final class BulkRun {
                     if (journal != null) {
                         journal.record(JournalLines.created(p.key(), p.row(), r.actionId(), true, Instant.now()));
                     }
-                    unknown--;
-                    reconciled++;
-                    forget(p.row());
-                    outcome(p.row(), p.line(), p.key(), RowStatus.CREATED, r.actionId(), null);
+                    tally.found(p.row(), p.line(), p.key(), r.actionId());
                 } else if (r.checked() && !stopRequested && abortCause == null) {
                     if (journal != null) {
                         journal.record(JournalLines.absent(p.key(), p.row(), Instant.now()));
                     }
-                    // Still counted unknown (progress never runs backwards) until its new outcome replaces it.
-                    resending.add(p.row());
+                    tally.resending(p.row());
                     resend.add(p.source());
                 } else {
                     unknownRows.add(p);
@@ -672,42 +657,10 @@ final class BulkRun {
         }))));
     }
 
-    /** Takes a tentative outcome back out of the report before its final one is recorded. */
-    private void forget(long row) {
-        kept.remove(row);
-        if (problems.remove(row) == null && problemsOmitted > 0) {
-            problemsOmitted--;
-        }
-    }
-
     // ---- outcomes, progress and the end ------------------------------------------------------------------------
 
     private void outcome(long row, long line, String key, RowStatus status, String actionId, Throwable error) {
-        if (!resending.isEmpty() && resending.remove(row)) {
-            unknown--;
-            forget(row);
-        }
-        switch (status) {
-            case CREATED -> created++;
-            case FAILED -> failed++;
-            case UNKNOWN -> unknown++;
-            case SKIPPED -> skipped++;
-            case VALID -> valid++;
-        }
-        var outcome = new RowOutcome(row, line, key, status, actionId,
-                error == null ? null : Reconciler.asIncidentIo(error));
-        if (kept.size() < bulk.keepOutcomes() || kept.containsKey(row)) {
-            kept.put(row, outcome);
-        } else {
-            keptComplete = false;
-        }
-        if (status == RowStatus.FAILED || status == RowStatus.UNKNOWN) {
-            if (problems.size() < bulk.keepOutcomes()) {
-                problems.put(row, outcome);
-            } else {
-                problemsOmitted++;
-            }
-        }
+        tally.outcome(row, line, key, status, actionId, error);
     }
 
     private void startProgress() {
@@ -715,7 +668,7 @@ final class BulkRun {
     }
 
     private void tick() {
-        progress = meter.snapshot(System.nanoTime(), total, created, failed, unknown, skipped, valid);
+        progress = tally.progress(meter, System.nanoTime(), total);
         if (bulk.onProgress() != null) {
             try {
                 bulk.onProgress().accept(progress);
@@ -766,10 +719,7 @@ final class BulkRun {
     }
 
     private BulkReport report(BulkReport.Ending ending, IncidentIoException cause) {
-        var outcomes = new ArrayList<>(kept.values());
-        outcomes.sort(java.util.Comparator.comparingLong(RowOutcome::row));
-        return new BulkReport(ending, bulk.source().name(), dryRun, total, created, failed, unknown, skipped, valid,
-                reconciled, Duration.ofNanos(System.nanoTime() - startNanos), outcomes, keptComplete,
-                new ArrayList<>(problems.values()), problemsOmitted, bulk.journal(), cause);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        return tally.report(ending, bulk.source().name(), dryRun, total, elapsed, bulk.journal(), cause);
     }
 }

@@ -4,34 +4,23 @@ import dev.firebrigade.RequestPreview;
 import dev.firebrigade.ApiRequest;
 import dev.firebrigade.IncidentIoOptions;
 import dev.firebrigade.RetryPolicy;
-import dev.firebrigade.error.ConnectionException;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.error.NotFoundException;
-import dev.firebrigade.error.RateLimitException;
-import dev.firebrigade.error.RedirectException;
-import dev.firebrigade.error.ResponseTooLargeException;
-import dev.firebrigade.error.TimeoutException;
-import dev.firebrigade.error.UnexpectedResponseException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 
-import javax.net.ssl.SSLException;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -45,32 +34,32 @@ import java.util.function.Supplier;
  */
 public final class Transport {
     private static final String JSON = "application/json";
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
-            HttpMethod.DELETE, HttpMethod.OPTIONS);
     /** Longer request lines are refused by servers and proxies (8 KiB is the common limit); we refuse them first. */
     private static final int MAX_URI_LENGTH = 8 * 1024;
 
-    private final Vertx vertx;
     private final Wire wire;
     private final String baseUrl;
     private final Duration callTimeout;
     /** No attempt starts with less time than this left: it could not finish, and a create would end up unknown. */
     private final Duration minimumAttempt;
     private final RetryPolicy retryPolicy;
-    private final RateLimiter rateLimiter;
-    private final InFlightLimit inFlight;
     private final ServerClock serverClock = new ServerClock();
+    private final Timers timers;
+    private final Admission admission;
+    private final RetryDecision retries;
     private final Map<String, String> previewHeaders;
 
     public Transport(Vertx vertx, IncidentIoOptions options) {
-        this.vertx = vertx;
         this.baseUrl = options.getBaseUrl();
         this.callTimeout = options.getCallTimeout();
         this.minimumAttempt = Collections.min(List.of(Duration.ofMillis(100), callTimeout.dividedBy(10),
                 options.getRequestTimeout()));
         this.retryPolicy = options.getRetryPolicy();
-        this.rateLimiter = new RateLimiter(options.getRateLimit(), System::nanoTime);
-        this.inFlight = new InFlightLimit(options.getMaxInFlight());
+        this.timers = new Timers(vertx);
+        this.admission = new Admission(new InFlightLimit(options.getMaxInFlight()),
+                new RateLimiter(options.getRateLimit(), System::nanoTime), serverClock, retryPolicy, timers,
+                minimumAttempt);
+        this.retries = new RetryDecision(retryPolicy);
         String userAgent = HeaderValues.check("User-Agent", UserAgent.of(options.getUserAgentSuffix()));
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add(HttpHeaders.ACCEPT, JSON)
@@ -79,7 +68,7 @@ public final class Transport {
             headers.add(HttpHeaders.AUTHORIZATION, HeaderValues.check("api_key", "Bearer " + options.getApiKey().reveal()));
         }
         MultiMap bodyHeaders = MultiMap.caseInsensitiveMultiMap().addAll(headers).add(HttpHeaders.CONTENT_TYPE, JSON);
-        this.wire = new Wire(vertx, options, headers, bodyHeaders, this::observe);
+        this.wire = new Wire(vertx, options, headers, bodyHeaders, admission::observe);
         var preview = new LinkedHashMap<String, String>();
         preview.put("Accept", JSON);
         preview.put("User-Agent", userAgent);
@@ -140,26 +129,12 @@ public final class Transport {
      */
     public <T> Future<T> within(Promise<T> waiter, Deadline deadline, Supplier<? extends Throwable> late,
                                 Runnable onGiveUp) {
-        if (waiter.future().isComplete()) {
-            return waiter.future();
-        }
-        long timer = vertx.setTimer(Math.max(1, deadline.remaining().toMillis()), id -> {
-            if (waiter.tryFail(late.get())) {
-                onGiveUp.run();
-            }
-        });
-        return waiter.future().andThen(done -> vertx.cancelTimer(timer));
+        return timers.within(waiter, deadline, late, onGiveUp);
     }
 
     /** Completes after {@code wait} on a Vert.x timer (at once for zero). */
     public Future<Void> delay(Duration wait) {
-        long millis = wait.toMillis();
-        if (millis <= 0) {
-            return Future.succeededFuture();
-        }
-        Promise<Void> done = Promise.promise();
-        vertx.setTimer(millis, id -> done.complete());
-        return done.future();
+        return timers.delay(wait);
     }
 
     /** The request as it would be sent, with the key redacted. */
@@ -211,7 +186,7 @@ public final class Transport {
 
     /** Attempt number {@code attempt}; {@code previous} is what ended the one before, null on the first. */
     private <T> Future<T> attempt(Call<T> call, int attempt, IncidentIoException previous) {
-        Future<Void> admitted = admit(call);
+        Future<Void> admitted = admission.admit(call.deadline, call.method, call.path);
         if (admitted.succeeded()) {
             // The usual case (a free slot and a token at once) goes straight to the wire.
             return exchange(call, attempt);
@@ -233,11 +208,12 @@ public final class Transport {
     /** One exchange of an admitted attempt, its answer decoded, and a retry if the policy calls for one. */
     private <T> Future<T> exchange(Call<T> call, int attempt) {
         return wire.exchange(call.request, call.body, call.deadline).transform(answered -> {
-            inFlight.release();
+            admission.release();
             Throwable failure = answered.cause();
             if (answered.succeeded()) {
                 try {
-                    return Future.succeededFuture(decode(call, answered.result()));
+                    return Future.succeededFuture(ResponseDecoder.decode(call.resultType, call.method, call.path,
+                            answered.result()));
                 } catch (IncidentIoException unusable) {
                     failure = unusable;
                 }
@@ -257,151 +233,11 @@ public final class Transport {
             // An earlier DELETE may have landed without us hearing; the action being gone is what was asked.
             return Future.succeededFuture();
         }
-        Duration wait = retryDelay(call, attempt, failure);
+        Duration wait = retries.delay(call.request.method(), attempt, failure);
         if (wait == null || !call.deadline.allows(wait.plus(minimumAttempt))) {
             return Future.failedFuture(failure);
         }
         return delay(wait).compose(ignored -> attempt(call, attempt + 1, failure));
-    }
-
-    /** How long to wait before attempt {@code attempt + 1}, or null when {@code failure} is final. */
-    private Duration retryDelay(Call<?> call, int attempt, IncidentIoException failure) {
-        if (attempt >= retryPolicy.maxAttempts()) {
-            return null;
-        }
-        if (failure instanceof RateLimitException limited) {
-            Duration asked = limited.retryAfter();
-            if (asked == null) {
-                return retryPolicy.backoff(attempt);
-            }
-            // Plus a backoff: every client told "1 second" at once would otherwise come back in the same instant.
-            return asked.compareTo(retryPolicy.maxRetryAfter()) <= 0 ? asked.plus(retryPolicy.backoff(attempt)) : null;
-        }
-        if (failure instanceof ConnectionException lost) {
-            if (lost.getCause() instanceof SSLException) {
-                return null;
-            }
-            // Never written: nothing reached incident.io, so even a create may go again.
-            if (!lost.requestWritten() || IDEMPOTENT.contains(call.request.method())) {
-                return retryPolicy.backoff(attempt);
-            }
-            return null;
-        }
-        boolean transientServerError = retryPolicy.retryStatuses().contains(failure.status())
-                && !(failure instanceof ResponseTooLargeException) && !(failure instanceof RedirectException);
-        return transientServerError && IDEMPOTENT.contains(call.request.method()) ? retryPolicy.backoff(attempt) : null;
-    }
-
-    /** Waits for a free slot, then for a token of the rate limit; fails, having sent nothing, if the deadline comes first. */
-    private Future<Void> admit(Call<?> call) {
-        if (inFlight.tryAcquire()) {
-            return afterSlot(call);
-        }
-        Promise<Void> slot = inFlight.acquire();
-        return within(slot, call.deadline, () -> notSent(call, "a free slot (maxInFlight)"),
-                () -> inFlight.abandon(slot)).compose(free -> afterSlot(call));
-    }
-
-    private Future<Void> afterSlot(Call<?> call) {
-        if (!call.deadline.allows(minimumAttempt)) {
-            inFlight.release();
-            return Future.failedFuture(notSent(call, "a free slot (maxInFlight)"));
-        }
-        long waitNanos = rateLimiter.reserve();
-        if (waitNanos <= 0) {
-            return Future.succeededFuture();
-        }
-        Duration wait = Duration.ofNanos(waitNanos);
-        if (!call.deadline.allows(wait.plus(minimumAttempt))) {
-            rateLimiter.cancel();
-            inFlight.release();
-            return Future.failedFuture(notSent(call, "the rate limit (" + wait.toMillis() + " ms more)"));
-        }
-        return delay(wait);
-    }
-
-    private TimeoutException notSent(Call<?> call, String waitingFor) {
-        return new TimeoutException("not sent: still waiting for " + waitingFor + " when the call's deadline of "
-                + call.deadline.budget().toMillis() + " ms passed", call.method, call.path, false, null);
-    }
-
-    /** Learns from every answer: the server's clock, and how much of the rate limit is left. */
-    private void observe(HttpClientResponse response) {
-        long receivedMillis = System.currentTimeMillis();
-        serverClock.observe(response.getHeader(HttpHeaders.DATE), receivedMillis);
-        long limit = leadingNumber(response.getHeader("X-RateLimit-Limit"));
-        long remaining = leadingNumber(response.getHeader("X-RateLimit-Remaining"));
-        if (limit > 0 && remaining >= 0) {
-            long reset = leadingNumber(response.getHeader("X-RateLimit-Reset"));
-            Instant received = Instant.ofEpochMilli(receivedMillis);
-            Duration offset = serverClock.offset();
-            Instant serverNow = offset == null ? received : received.plus(offset);
-            Duration untilReset = reset < 0 ? null : Duration.between(serverNow, Instant.ofEpochSecond(reset));
-            rateLimiter.observe(limit, remaining, untilReset, Math.max(0, inFlight.active() - 1));
-        }
-        if (response.statusCode() == 429) {
-            Duration asked = RetryAfter.parse(response.getHeader("Retry-After"), java.time.Clock.systemUTC());
-            if (asked != null && asked.compareTo(retryPolicy.maxRetryAfter()) <= 0) {
-                rateLimiter.pause(asked);
-            }
-        }
-    }
-
-    /** The number a header starts with ({@code "1200, 1200;window=60"} gives 1200), or -1. */
-    private static long leadingNumber(String header) {
-        if (header == null) {
-            return -1;
-        }
-        int end = 0;
-        String value = header.strip();
-        while (end < value.length() && Character.isDigit(value.charAt(end))) {
-            end++;
-        }
-        if (end == 0 || end > 18) {
-            return -1;
-        }
-        return Long.parseLong(value.substring(0, end));
-    }
-
-    /** The value of a 2xx answer; any other answer, or one that cannot be read, as its typed failure. */
-    private <T> T decode(Call<T> call, Wire.Response response) throws IncidentIoException {
-        int status = response.status();
-        Buffer body = response.body();
-        if (status >= 300 && status < 400) {
-            throw new RedirectException(status, location(response.headers().get(HttpHeaders.LOCATION)), call.method,
-                    call.path);
-        }
-        if (status < 200 || status >= 300) {
-            throw ErrorDecoder.decode(status, response.headers().get("Retry-After"), body, call.method, call.path);
-        }
-        if (call.resultType == Void.class) {
-            return null;
-        }
-        if (body.length() == 0) {
-            throw new UnexpectedResponseException(status, "expected a JSON body", "", call.method, call.path, null);
-        }
-        try {
-            return Json.decode(body, call.resultType);
-        } catch (IOException e) {
-            throw new UnexpectedResponseException(status, "the answer is not the JSON incident.io documents",
-                    ErrorDecoder.excerpt(body), call.method, call.path, e);
-        }
-    }
-
-    /** A redirect's target for a message: scheme, host, port and path only (a query may hold a token). */
-    private static String location(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(header.strip());
-            String where = (uri.getScheme() == null ? "" : uri.getScheme() + "://")
-                    + (uri.getHost() == null ? "" : uri.getHost()) + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
-            return where.isEmpty() ? "an unreadable location" : where;
-        } catch (IllegalArgumentException unreadable) {
-            return "an unreadable location";
-        }
     }
 
     private static InvalidInputException unencodable(IOException e) {
