@@ -64,7 +64,7 @@ class EmbeddingTest {
                     JsonObject action = sandbox.state().action(reply.body()).orElseThrow();
                     assertThat(action.getString("description")).isEqualTo("Call the fire brigade");
                     assertThat(sandbox.requests()).extracting(RecordedRequest::method, RecordedRequest::path)
-                            .contains(org.assertj.core.groups.Tuple.tuple("POST", "/v2/actions"));
+                            .contains(org.assertj.core.groups.Tuple.tuple("POST", "/v3/actions"));
                     context.completeNow();
                 })));
     }

@@ -38,6 +38,19 @@ final class ContractCheck {
                 .toList());
     }
 
+    /**
+     * Checks a webhook the sandbox sends against the spec's {@code x-webhooks} body schema, which is named after the
+     * event type ({@code public_incident.action_created_v1} is {@code WebhooksPublicIncidentActionCreatedV1ResponseBody}).
+     */
+    void checkWebhook(String eventType, JsonObject body) {
+        var schema = new StringBuilder("Webhooks");
+        for (var word : eventType.split("[._]")) {
+            schema.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        contract.schemaViolations(schema.append("ResponseBody").toString(), body)
+                .forEach(v -> violations.add("webhook " + eventType + ": " + v.describe()));
+    }
+
     void checkResponse(RoutingContext ctx, int status, JsonObject body) {
         String template = ctx.get(Sandbox.TEMPLATE);
         var method = ctx.request().method().name();

@@ -38,15 +38,17 @@ public final class Sandbox {
     private final Faults faults;
     private final RequestRecorder recorder;
     private final ContractCheck contract;
+    private final SandboxWebhooks webhooks;
 
     private Sandbox(HttpServer server, String apiKey, SandboxState state, Faults faults, RequestRecorder recorder,
-            ContractCheck contract) {
+            ContractCheck contract, SandboxWebhooks webhooks) {
         this.server = server;
         this.apiKey = apiKey;
         this.state = state;
         this.faults = faults;
         this.recorder = recorder;
         this.contract = contract;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -68,6 +70,9 @@ public final class Sandbox {
         var state = new SandboxState(new Ulid(new Random()), options.isSeedDemoData(), authenticator.first());
         var faults = new Faults();
         var recorder = new RequestRecorder();
+        var webhooks = new SandboxWebhooks(vertx, options.getWebhookRetryDelays(), contract);
+        options.getWebhookEndpoints().forEach(webhooks::register);
+        state.onChange(webhooks::publish);
 
         var router = Router.router(vertx);
         router.route().handler(ctx -> {
@@ -75,6 +80,7 @@ public final class Sandbox {
             ctx.next();
         });
         router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        new ControlRoutes(webhooks, replies).register(router, authenticator);
         router.route().handler(recorder);
         router.route().handler(new FaultInjector(vertx, faults, replies, options.getRateLimitCapacity()));
         router.route().handler(authenticator);
@@ -100,7 +106,7 @@ public final class Sandbox {
         return vertx.createHttpServer()
                 .requestHandler(router)
                 .listen(options.getPort(), options.getHost())
-                .map(server -> new Sandbox(server, apiKey, state, faults, recorder, contract));
+                .map(server -> new Sandbox(server, apiKey, state, faults, recorder, contract, webhooks));
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
@@ -120,6 +126,14 @@ public final class Sandbox {
     /** The in-memory data, to read or seed from tests. */
     public SandboxState state() {
         return state;
+    }
+
+    /**
+     * Webhooks: register an endpoint and every change to actions and incidents is delivered to it, signed as
+     * incident.io signs them, with Svix-like retries. Also under {@code /_sandbox/webhook_endpoints}.
+     */
+    public SandboxWebhooks webhooks() {
+        return webhooks;
     }
 
     /** Programmable faults; empty at start. */
@@ -151,9 +165,9 @@ public final class Sandbox {
         }
     }
 
-    /** Stops the server this sandbox started; the {@code Vertx} stays the caller's. */
+    /** Stops the server and the webhook client this sandbox started; the {@code Vertx} stays the caller's. */
     public Future<Void> close() {
-        return server.close();
+        return Future.join(server.close(), webhooks.close()).mapEmpty();
     }
 
     @Override
@@ -164,11 +178,14 @@ public final class Sandbox {
     /**
      * Runs a sandbox until Ctrl-C: {@code --port N} (default 8080), {@code --key K} (default the demo key),
      * {@code --spec PATH} to check traffic against the OpenAPI spec, {@code --no-rate-limit},
-     * {@code --v2-actions-removed 404|410} to answer as incident.io does after removing {@code /v2/actions}.
+     * {@code --v2-actions-removed 404|410} to answer as incident.io does after removing {@code /v2/actions},
+     * {@code --webhook URL} (with {@code --webhook-secret whsec_…}, else one is made and shown) to deliver webhooks there.
      */
     public static void main(String[] args) {
         var options = new SandboxOptions().setPort(8080);
         String key = null;
+        String webhook = null;
+        String webhookSecret = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> options.setPort(Integer.parseInt(value(args, ++i, "--port")));
@@ -177,9 +194,11 @@ public final class Sandbox {
                 case "--no-rate-limit" -> options.setRateLimitEnabled(false);
                 case "--v2-actions-removed" ->
                         options.setActionsV2RemovedStatus(Integer.parseInt(value(args, ++i, "--v2-actions-removed")));
+                case "--webhook" -> webhook = value(args, ++i, "--webhook");
+                case "--webhook-secret" -> webhookSecret = value(args, ++i, "--webhook-secret");
                 default -> {
                     System.err.println("usage: Sandbox [--port N] [--key K] [--spec openapi.json] [--no-rate-limit]"
-                            + " [--v2-actions-removed 404|410]");
+                            + " [--v2-actions-removed 404|410] [--webhook URL [--webhook-secret whsec_…]]");
                     System.exit(2);
                 }
             }
@@ -196,6 +215,19 @@ public final class Sandbox {
             vertx.close();
             System.exit(1);
             return;
+        }
+        if (webhook != null) {
+            try {
+                var endpoint = webhookSecret == null ? sandbox.webhooks().register(webhook)
+                        : sandbox.webhooks().register(webhook, webhookSecret);
+                // A secret given on the command line is never echoed; a made-up one must be shown to be of use.
+                System.out.println("Webhooks: " + webhook + (webhookSecret == null ? " signed with " + endpoint.secret()
+                        : " signed with the --webhook-secret you gave"));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                vertx.close();
+                System.exit(2);
+            }
         }
         var keyName = options.getApiKeys().values().iterator().next();
         System.out.println("Firebrigade sandbox: " + sandbox.baseUrl());

@@ -1,7 +1,9 @@
 package dev.firebrigade.sandbox;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +24,11 @@ public final class SandboxOptions {
     private Path contractSpec;
     private int actionsV2RemovedStatus;
     private boolean normaliseLineEnds;
+    /** Svix's schedule in miniature (see {@link SandboxWebhooks#SVIX_RETRY_DELAYS}), so tests see retries in seconds. */
+    public static final List<Duration> DEFAULT_WEBHOOK_RETRY_DELAYS = List.of(Duration.ofMillis(100),
+            Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
+    private List<Duration> webhookRetryDelays = DEFAULT_WEBHOOK_RETRY_DELAYS;
+    private Map<String, String> webhookEndpoints = new LinkedHashMap<>();
 
     public SandboxOptions() {}
 
@@ -36,6 +43,8 @@ public final class SandboxOptions {
         this.contractSpec = other.contractSpec;
         this.actionsV2RemovedStatus = other.actionsV2RemovedStatus;
         this.normaliseLineEnds = other.normaliseLineEnds;
+        this.webhookRetryDelays = other.webhookRetryDelays;
+        this.webhookEndpoints = new LinkedHashMap<>(other.webhookEndpoints);
     }
 
     public String getHost() {
@@ -156,6 +165,37 @@ public final class SandboxOptions {
         return this;
     }
 
+    public List<Duration> getWebhookRetryDelays() {
+        return webhookRetryDelays;
+    }
+
+    /**
+     * The waits between a failed webhook attempt and the next one; when they run out the message is given up. Default
+     * {@link #DEFAULT_WEBHOOK_RETRY_DELAYS} (six attempts over about 18 s); {@link SandboxWebhooks#SVIX_RETRY_DELAYS}
+     * is the real schedule.
+     */
+    public SandboxOptions setWebhookRetryDelays(List<Duration> webhookRetryDelays) {
+        if (webhookRetryDelays.stream().anyMatch(delay -> delay.isNegative())) {
+            throw new IllegalArgumentException("webhook retry delays cannot be negative: " + webhookRetryDelays);
+        }
+        this.webhookRetryDelays = List.copyOf(webhookRetryDelays);
+        return this;
+    }
+
+    /** Endpoint URL to its signing secret, registered when the sandbox starts. */
+    public Map<String, String> getWebhookEndpoints() {
+        return Collections.unmodifiableMap(webhookEndpoints);
+    }
+
+    /**
+     * Delivers every change to actions and incidents to {@code url}, signed with {@code secret} ({@code whsec_…});
+     * more endpoints can be registered later with {@link Sandbox#webhooks()}.
+     */
+    public SandboxOptions addWebhookEndpoint(String url, String secret) {
+        webhookEndpoints.put(Objects.requireNonNull(url, "url"), Objects.requireNonNull(secret, "secret"));
+        return this;
+    }
+
     public boolean isNormaliseLineEnds() {
         return normaliseLineEnds;
     }
@@ -177,6 +217,6 @@ public final class SandboxOptions {
                         ? rateLimitCapacity + " @ " + rateLimitRefillPerSecond + "/s" : "off")
                 + ", contractSpec=" + contractSpec
                 + (actionsV2RemovedStatus == 0 ? "" : ", actionsV2Removed=" + actionsV2RemovedStatus)
-                + (normaliseLineEnds ? ", normaliseLineEnds" : "") + "}";
+                + ", webhookEndpoints=" + webhookEndpoints.keySet() + "}";
     }
 }

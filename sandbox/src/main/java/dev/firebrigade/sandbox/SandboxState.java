@@ -23,7 +23,17 @@ import java.util.regex.Pattern;
 public final class SandboxState {
     private static final Pattern REFERENCE_NUMBER = Pattern.compile("\\d{1,18}");
 
+    /** Told of every change to actions and incidents, in the order they happen (webhooks are built from it). */
+    interface ChangeListener {
+        /** Called under the state's lock with a copy of the object as it is now: keep it quick, never block. */
+        void changed(Change change, JsonObject object, boolean privateIncident);
+    }
+
+    /** What changed. A deleted action is reported as it was, with status {@code deleted}. */
+    enum Change { ACTION_CREATED, ACTION_UPDATED, ACTION_DELETED, INCIDENT_CREATED }
+
     private final Object lock = new Object();
+    private volatile ChangeListener changes = (change, object, privateIncident) -> { };
     private final Ulid ids;
     private final boolean seedDemoData;
     private final ApiKeyIdentity defaultCreator;
@@ -99,6 +109,7 @@ public final class SandboxState {
                 .mergeIn(action.copy());
         synchronized (lock) {
             actions.put(stored.getString("id"), stored);
+            tell(Change.ACTION_CREATED, stored);
         }
         return stored.copy();
     }
@@ -117,6 +128,7 @@ public final class SandboxState {
         action.put("created_at", Timestamps.format(now)).put("updated_at", Timestamps.format(now));
         synchronized (lock) {
             actions.put(action.getString("id"), action);
+            tell(Change.ACTION_CREATED, action);
         }
         return action.copy();
     }
@@ -144,6 +156,7 @@ public final class SandboxState {
             } else {
                 action.put("assignee", assignee);
             }
+            tell(Change.ACTION_UPDATED, action);
             return Optional.of(action.copy());
         }
     }
@@ -151,7 +164,12 @@ public final class SandboxState {
     /** Deletes for good (our assumption: a deleted action is gone, not listed with status deleted). */
     boolean deleteAction(String id) {
         synchronized (lock) {
-            return actions.remove(id) != null;
+            var removed = actions.remove(id);
+            if (removed != null) {
+                tell(Change.ACTION_DELETED, removed.put("status", "deleted")
+                        .put("updated_at", Timestamps.format(Timestamps.now())));
+            }
+            return removed != null;
         }
     }
 
@@ -168,6 +186,18 @@ public final class SandboxState {
             }
             return result;
         }
+    }
+
+    /** Replaces the listener told of changes (the sandbox's webhook delivery). */
+    void onChange(ChangeListener listener) {
+        this.changes = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Under the lock, so listeners see changes in the order they were made. */
+    private void tell(Change change, JsonObject object) {
+        var incidentId = change == Change.INCIDENT_CREATED ? object.getString("id") : object.getString("incident_id");
+        var incident = change == Change.INCIDENT_CREATED ? object : incidents.get(incidentId);
+        changes.changed(change, object.copy(), incident != null && "private".equals(incident.getString("visibility")));
     }
 
     // ---- users ----
@@ -280,6 +310,7 @@ public final class SandboxState {
                     .put("updated_at", now)
                     .mergeIn(incident.copy());
             incidents.put(stored.getString("id"), stored);
+            tell(Change.INCIDENT_CREATED, stored);
             return stored.copy();
         }
     }
