@@ -24,7 +24,7 @@ class LibraryLogsTest extends KeyedServerFixture {
     }
 
     private Run flakyRun(Map<String, String> extra) {
-        incidentIo.faults().on("GET", "/v2/actions").resetAfterProcessing();
+        incidentIo.faults().on("GET", "/v3/actions").resetAfterProcessing();
         var env = new java.util.HashMap<>(Map.of("INCIDENT_IO_API_KEY", incidentIo.apiKey(),
                 "INCIDENT_IO_BASE_URL", incidentIo.baseUrl()));
         env.putAll(extra);
