@@ -1,8 +1,8 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.ActionPayloads;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.User;
-import dev.firebrigade.transport.RequestPreview;
 import io.vertx.core.Future;
 
 import java.util.Objects;
@@ -111,6 +111,11 @@ public final class ActionDraft {
                 Checks.present(incident, "incident_id", FIX_INCIDENT),
                 Checks.present(description, "description", FIX_DESCRIPTION),
                 assignee == null ? null : Checks.present(assignee, "assignee_id", FIX_ASSIGNEE));
+    }
+
+    /** {@link #payload()} with references resolved, as {@link #create()} sends it. */
+    Future<ActionPayloads.Create> resolvedPayload() {
+        return Futures.attempt(() -> resolved(payload()));
     }
 
     /** {@code given} with the incident and the assignee as IDs, both looked up at once when needed. */

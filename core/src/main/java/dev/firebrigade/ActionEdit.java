@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.ActionPayloads;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.ActionStatus;

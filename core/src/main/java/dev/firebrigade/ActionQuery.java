@@ -1,9 +1,9 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.IncidentMode;
-import dev.firebrigade.transport.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 

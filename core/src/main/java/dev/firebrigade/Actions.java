@@ -1,5 +1,7 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.ActionPayloads;
+import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.bulk.Bulk;
 import dev.firebrigade.bulk.BulkSource;
 import dev.firebrigade.bulk.JournalBinding;
@@ -7,15 +9,15 @@ import dev.firebrigade.error.ActionsApiRemovedException;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.ActionStatus;
-import dev.firebrigade.transport.ApiRequest;
-import dev.firebrigade.transport.RequestPreview;
-import dev.firebrigade.transport.Transport;
+import dev.firebrigade.internal.create.ActionsAccess;
+import dev.firebrigade.internal.create.CreateEngine;
+import dev.firebrigade.internal.create.Creatable;
+import dev.firebrigade.internal.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,12 +32,22 @@ public final class Actions {
     private final ActionsApi api;
     private final References references;
     private final Pager<Action> pager;
-    /**
-     * Kept beyond the clock tolerance: the measured clock offset is low by up to a second (the Date header's
-     * resolution) plus the answer's transfer time.
-     */
-    private static final Duration CLAIM_MARGIN = Duration.ofSeconds(10);
-    private final CreateLedger ledger;
+    private final CreateEngine<Action> engine;
+    private final ActionsAccess.Bridge bridge = new ActionsAccess.Bridge() {
+        @Override
+        public Future<Creatable<Action>> resolve(ActionDraft draft) {
+            return draft.resolvedPayload().map(Actions.this::creatable);
+        }
+
+        @Override
+        public CreateEngine<Action> engine() {
+            return engine;
+        }
+    };
+
+    static {
+        ActionsAccess.register(actions -> actions.bridge);
+    }
     private final Supplier<Future<JournalBinding>> binding;
 
     /** @param binding learns where creates through these actions land, for a bulk journal */
@@ -46,7 +58,7 @@ public final class Actions {
         this.binding = binding;
         this.references = references;
         this.pager = new Pager<>(vertx, transport, ActionPayloads.Many.class, this::removalExplained);
-        this.ledger = new CreateLedger(transport.retryPolicy().clockSkewTolerance().plus(CLAIM_MARGIN));
+        this.engine = new CreateEngine<>(transport);
     }
 
     /** Starts a new action for an incident, given by its ID or reference ({@code INC-123} or {@code 123}). */
@@ -102,7 +114,7 @@ public final class Actions {
 
     /**
      * The incident's actions that a create started at {@code since} (incident.io's clock, tolerance already taken
-     * off) may have made: how a create whose answer was lost is looked for, by {@link SafeCreate} and the bulk. On v3
+     * off) may have made: how a create whose answer was lost is looked for, by the create engine, for {@code create()} and the bulk. On v3
      * only that window is asked for ({@code created_at[gte]}, paged); v2 cannot filter, so it lists them all.
      */
     public ActionQuery createdSinceOnIncident(String incidentId, Instant since) {
@@ -148,10 +160,13 @@ public final class Actions {
         return references;
     }
 
-    /** Creates the action without losing or doubling it when the answer is lost: see {@link SafeCreate}. */
+    /** Creates the action without losing or doubling it when the answer is lost: see {@link CreateEngine}. */
     Future<Action> create(ActionPayloads.Create payload) {
-        return explained(new SafeCreate(transport, ledger, createRequest(payload), payload,
-                (mode, since) -> createdSinceOnIncident(payload.incidentId(), since).mode(mode).fetch()).run(), null);
+        return explained(engine.create(creatable(payload)), null);
+    }
+
+    private ActionCreate creatable(ActionPayloads.Create payload) {
+        return new ActionCreate(this, transport, createRequest(payload), payload);
     }
 
     RequestPreview preview(ActionPayloads.Create payload) {

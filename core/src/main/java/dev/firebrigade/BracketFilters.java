@@ -1,7 +1,6 @@
 package dev.firebrigade;
 
 import dev.firebrigade.error.InvalidInputException;
-import dev.firebrigade.transport.ApiRequest;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,8 +5,7 @@ import dev.firebrigade.model.IncidentRole;
 import dev.firebrigade.model.IncidentStatus;
 import dev.firebrigade.model.IncidentType;
 import dev.firebrigade.model.Severity;
-import dev.firebrigade.transport.ApiRequest;
-import dev.firebrigade.transport.Transport;
+import dev.firebrigade.internal.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 

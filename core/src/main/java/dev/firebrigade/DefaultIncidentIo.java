@@ -1,10 +1,10 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.IncidentPayloads;
 import dev.firebrigade.bulk.JournalBinding;
 import dev.firebrigade.model.Identity;
 import dev.firebrigade.model.Incident;
-import dev.firebrigade.transport.ApiRequest;
-import dev.firebrigade.transport.Transport;
+import dev.firebrigade.internal.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;

@@ -1,5 +1,7 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.FollowUpPayloads;
+
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.FollowUp;
 import dev.firebrigade.model.FollowUpStatus;

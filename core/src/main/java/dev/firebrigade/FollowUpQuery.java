@@ -1,9 +1,10 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.Pager;
+
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.FollowUp;
 import dev.firebrigade.model.IncidentMode;
-import dev.firebrigade.transport.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 

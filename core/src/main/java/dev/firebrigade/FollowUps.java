@@ -1,10 +1,12 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.Pager;
+import dev.firebrigade.internal.wire.FollowUpPayloads;
+
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.FollowUp;
 import dev.firebrigade.model.IssueTracker;
-import dev.firebrigade.transport.ApiRequest;
-import dev.firebrigade.transport.Transport;
+import dev.firebrigade.internal.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;

@@ -1,5 +1,7 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.IncidentPayloads;
+
 import dev.firebrigade.error.DeclareOutcomeUnknownException;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.InvalidInputException;
@@ -7,8 +9,6 @@ import dev.firebrigade.model.Incident;
 import dev.firebrigade.model.IncidentMode;
 import dev.firebrigade.model.IncidentVisibility;
 import dev.firebrigade.model.User;
-import dev.firebrigade.transport.RequestPreview;
-import dev.firebrigade.transport.Transport;
 import io.vertx.core.Future;
 
 import java.util.UUID;
@@ -142,7 +142,7 @@ public final class IncidentDraft {
         return Futures.attempt(() -> {
             String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
             return resolved(payload(key)).compose(payload -> incidents.declare(payload).recover(failure ->
-                    Future.failedFuture(failure instanceof IncidentIoException lost && Transport.mayHaveBeenProcessed(lost)
+                    Future.failedFuture(failure instanceof IncidentIoException lost && lost.mayHaveBeenProcessed()
                             ? new DeclareOutcomeUnknownException(key, lost) : failure)));
         });
     }

@@ -1,9 +1,10 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.IncidentPayloads;
+
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.Incident;
 import dev.firebrigade.model.User;
-import dev.firebrigade.transport.RequestPreview;
 import io.vertx.core.Future;
 
 import static dev.firebrigade.IncidentDraft.checkName;

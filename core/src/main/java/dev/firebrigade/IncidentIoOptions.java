@@ -1,7 +1,7 @@
 package dev.firebrigade;
 
 import dev.firebrigade.error.InvalidInputException;
-import dev.firebrigade.transport.HeaderValues;
+import dev.firebrigade.internal.transport.HeaderValues;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.ProxyOptions;

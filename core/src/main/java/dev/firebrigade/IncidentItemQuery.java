@@ -1,8 +1,9 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.Pager;
+
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.IncidentMode;
-import dev.firebrigade.transport.ApiRequest;
 import io.vertx.core.Future;
 
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
  *
  * @param <Q> the concrete query, which every step returns
  */
-public abstract class IncidentItemQuery<T, Q extends IncidentItemQuery<T, Q>> extends PagedQuery<T> {
+public abstract sealed class IncidentItemQuery<T, Q extends IncidentItemQuery<T, Q>> extends PagedQuery<T>
+        permits ActionQuery, FollowUpQuery {
     /** incident.io's largest page of v3 actions and follow-ups. */
     public static final int MAX_PAGE_SIZE = 250;
 

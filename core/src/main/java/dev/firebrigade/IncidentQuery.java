@@ -1,10 +1,10 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.Incident;
 import dev.firebrigade.model.IncidentMode;
 import dev.firebrigade.model.IncidentStatusCategory;
-import dev.firebrigade.transport.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 

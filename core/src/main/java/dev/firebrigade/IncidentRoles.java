@@ -1,5 +1,7 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.IncidentPayloads;
+
 import dev.firebrigade.model.User;
 import io.vertx.core.Future;
 
@@ -53,7 +55,7 @@ record IncidentRoles(List<Given> given) {
             var out = new ArrayList<IncidentPayloads.RoleAssignment>();
             for (int i = 0; i < given.size(); i++) {
                 out.add(new IncidentPayloads.RoleAssignment(ids.get(i).result(),
-                        IncidentPayloads.UserReference.of(given.get(i).user())));
+                        userReference(given.get(i).user())));
             }
             return out;
         });
@@ -62,11 +64,17 @@ record IncidentRoles(List<Given> given) {
     /** The assignments as typed, role names in place of IDs, for a dry run. */
     List<IncidentPayloads.RoleAssignment> unresolved() {
         return given.isEmpty() ? null : given.stream().map(g -> new IncidentPayloads.RoleAssignment(g.role(),
-                IncidentPayloads.UserReference.of(g.user()))).toList();
+                userReference(g.user()))).toList();
     }
 
     @Override
     public String toString() {
         return given.stream().map(g -> g.role() + "=" + g.user()).toList().toString();
+    }
+
+    /** {@code UserReferencePayloadV2}: incident.io resolves an email itself, so one of the two is sent. */
+    private static IncidentPayloads.UserReference userReference(String user) {
+        return References.isEmail(user) ? new IncidentPayloads.UserReference(null, user.strip())
+                : new IncidentPayloads.UserReference(user, null);
     }
 }

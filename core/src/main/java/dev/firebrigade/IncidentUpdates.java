@@ -1,7 +1,10 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.Pager;
+import dev.firebrigade.internal.wire.IncidentPayloads;
+
 import dev.firebrigade.model.IncidentUpdate;
-import dev.firebrigade.transport.Transport;
+import dev.firebrigade.internal.transport.Transport;
 import io.vertx.core.Vertx;
 
 /**

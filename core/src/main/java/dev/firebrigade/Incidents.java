@@ -1,13 +1,13 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.IncidentPayloads;
+import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.model.Incident;
 import dev.firebrigade.model.IncidentRole;
 import dev.firebrigade.model.IncidentStatus;
 import dev.firebrigade.model.IncidentType;
 import dev.firebrigade.model.Severity;
-import dev.firebrigade.transport.RequestPreview;
-import dev.firebrigade.transport.ApiRequest;
-import dev.firebrigade.transport.Transport;
+import dev.firebrigade.internal.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;

@@ -1,8 +1,9 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.Pager;
+import dev.firebrigade.internal.paging.PageStream;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.model.PaginationMeta;
-import dev.firebrigade.transport.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.streams.ReadStream;
 
@@ -18,7 +19,8 @@ public final class Page<T> {
     private final List<T> items;
     private final PaginationMeta meta;
 
-    Page(Pager<T> pager, ApiRequest request, List<T> items, PaginationMeta meta) {
+    /** Made by the client's pager (internal, so no caller can build one): pages come from a query. */
+    public Page(Pager<T> pager, ApiRequest request, List<T> items, PaginationMeta meta) {
         this.pager = pager;
         this.request = request;
         this.items = items == null ? List.of() : List.copyOf(items);

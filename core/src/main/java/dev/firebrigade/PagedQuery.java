@@ -1,7 +1,8 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.Pager;
+import dev.firebrigade.internal.paging.PageStream;
 import dev.firebrigade.error.InvalidInputException;
-import dev.firebrigade.transport.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.streams.ReadStream;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * choose (25), while {@link #stream()}, {@link #collect(int)} and {@link #fetch()} ask for large pages
  * ({@value #WALK_PAGE_SIZE}, or fewer when fewer are wanted).
  */
-public abstract class PagedQuery<T> {
+public abstract sealed class PagedQuery<T> permits IncidentItemQuery, IncidentQuery, IncidentUpdateQuery, UserQuery {
     /** The page size used to walk a whole list when none was set. */
     public static final int WALK_PAGE_SIZE = 250;
 

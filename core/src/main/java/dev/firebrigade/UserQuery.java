@@ -1,7 +1,7 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.model.User;
-import dev.firebrigade.transport.ApiRequest;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 

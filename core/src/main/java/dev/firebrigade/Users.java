@@ -1,9 +1,10 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.UserPayloads;
+import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.error.UnresolvedReferenceException;
 import dev.firebrigade.model.User;
-import dev.firebrigade.transport.ApiRequest;
-import dev.firebrigade.transport.Transport;
+import dev.firebrigade.internal.transport.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;

@@ -1,5 +1,8 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.wire.ActionPayloads;
+import dev.firebrigade.internal.wire.IncidentPayloads;
+import dev.firebrigade.internal.wire.UserPayloads;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.ActionStatus;
 import dev.firebrigade.model.Identity;
@@ -12,7 +15,7 @@ import dev.firebrigade.model.UserRole;
 import dev.firebrigade.sandbox.DemoData;
 import dev.firebrigade.sandbox.RecordedRequest;
 import dev.firebrigade.sandbox.OpenApiContract;
-import dev.firebrigade.transport.Json;
+import dev.firebrigade.internal.transport.Json;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

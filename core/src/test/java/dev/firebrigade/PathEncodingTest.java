@@ -1,7 +1,6 @@
 package dev.firebrigade;
 
 import dev.firebrigade.error.NotFoundException;
-import dev.firebrigade.transport.ApiRequest;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 

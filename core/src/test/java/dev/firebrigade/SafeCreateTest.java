@@ -55,8 +55,9 @@ class SafeCreateTest extends SandboxFixture {
         Action action = io.actions().forIncident(INCIDENT).describe("Reset before processing").create().await();
 
         assertThat(stored("Reset before processing")).extracting(a -> a.getString("id")).containsExactly(action.id());
-        assertThat(calls()).containsExactly("POST /v3/actions", "GET /v3/actions", "GET /v3/actions",
-                "GET /v3/actions", "GET /v3/actions", "POST /v3/actions");
+        // The other modes are listed only when the default list holds nothing of the incident in the window.
+        assertThat(calls()).startsWith("POST /v3/actions", "GET /v3/actions").endsWith("POST /v3/actions")
+                .filteredOn(call -> call.startsWith("POST")).hasSize(2);
     }
 
     @Test
@@ -212,7 +213,8 @@ class SafeCreateTest extends SandboxFixture {
                 .put("incident_id", INCIDENT).put("description", "Skewed").put("status", "outstanding")
                 .put("created_at", serverNow.toString()).put("updated_at", serverNow.toString()))).encode();
         var list = ScriptedServer.answer(200, landed);
-        try (var server = ScriptedServer.playing(vertx, request -> request.connection().close(), list, list, list, list,
+        // The default list holds an action of the incident, so it is no test incident: no other mode is listed.
+        try (var server = ScriptedServer.playing(vertx, request -> request.connection().close(), list,
                 ScriptedServer.answer(201, "{\"action\":{\"id\":\"A2\",\"description\":\"Skewed\"}}"))) {
             IncidentIo client = IncidentIo.create(vertx, clientOptions().setBaseUrl(server.baseUrl()));
             try {
@@ -220,7 +222,7 @@ class SafeCreateTest extends SandboxFixture {
 
                 assertThat(action.id()).as("40 s before the attempt is outside a 5 s tolerance").isEqualTo("A2");
                 assertThat(server.seen()).extracting(ScriptedServer.Seen::method)
-                        .containsExactly("POST", "GET", "GET", "GET", "GET", "POST");
+                        .containsExactly("POST", "GET", "POST");
             } finally {
                 client.close().await();
             }

@@ -4,7 +4,7 @@ import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.error.NotFoundException;
 import dev.firebrigade.error.RedirectException;
 import dev.firebrigade.error.ResponseTooLargeException;
-import dev.firebrigade.transport.HeaderValues;
+import dev.firebrigade.internal.transport.HeaderValues;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.firebrigade.ActionDraft;
-import dev.firebrigade.BenchAccess;
 import dev.firebrigade.IncidentIo;
-import dev.firebrigade.transport.Json;
+import dev.firebrigade.internal.transport.Json;
+import dev.firebrigade.internal.wire.ActionPayloads;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
@@ -56,10 +56,10 @@ public class CodecBenchmarks {
         vertx = Vertx.vertx();
         io = IncidentIo.create(vertx, Workload.options("http://127.0.0.1:1", "bench-key", 1));
         draft = io.actions().forIncident(Workload.INCIDENT).describe(Workload.DESCRIPTION).assignTo(Workload.USER);
-        payload = BenchAccess.createPayload(draft);
+        payload = payloadOf(draft);
         mapper = Json.mapper();
         payloadWriter = mapper.writerFor(payload.getClass());
-        createdType = BenchAccess.createResultType();
+        createdType = ActionPayloads.One.class;
         createdReader = mapper.readerFor(createdType);
         // As the WebClient hands it over: a heap buffer holding the whole body.
         created = Buffer.buffer(SpecExamples.createdAction());
@@ -80,14 +80,14 @@ public class CodecBenchmarks {
     /** A fresh draft checked into the payload create() sends. */
     @Benchmark
     public Object buildDraftAndPayload() {
-        return BenchAccess.createPayload(
+        return payloadOf(
                 io.actions().forIncident(Workload.INCIDENT).describe(Workload.DESCRIPTION).assignTo(Workload.USER));
     }
 
     /** Transport today: {@code Buffer.buffer(mapper.writeValueAsBytes(body))}. */
     @Benchmark
     public Buffer encodeDraftAsTransport() throws IOException {
-        return Buffer.buffer(mapper.writeValueAsBytes(BenchAccess.createPayload(draft)));
+        return Buffer.buffer(mapper.writeValueAsBytes(payloadOf(draft)));
     }
 
     /** Candidate: a writer resolved once per type, writing straight into a Netty heap buffer (no byte[] copy). */
@@ -95,7 +95,7 @@ public class CodecBenchmarks {
     public Buffer encodeDraftIntoBuffer() throws IOException {
         ByteBuf out = Unpooled.buffer(256);
         try (var stream = new ByteBufOutputStream(out)) {
-            payloadWriter.writeValue((java.io.OutputStream) stream, BenchAccess.createPayload(draft));
+            payloadWriter.writeValue((java.io.OutputStream) stream, payloadOf(draft));
         }
         return BufferInternal.buffer(out);
     }
@@ -104,20 +104,20 @@ public class CodecBenchmarks {
     @Benchmark
     public Buffer encodeDraftAppending() throws IOException {
         Buffer out = Buffer.buffer(256);
-        payloadWriter.writeValue(BufferStreams.appendingTo(out), BenchAccess.createPayload(draft));
+        payloadWriter.writeValue(BufferStreams.appendingTo(out), payloadOf(draft));
         return out;
     }
 
     /** Transport today: {@code Json.decode}, Jackson reads the buffer through a stream into its own recycled buffer. */
     @Benchmark
     public Object decodeCreatedAsTransport() throws IOException {
-        return BenchAccess.action(Json.decode(created, createdType));
+        return action(Json.decode(created, createdType));
     }
 
     /** Transport before {@code cf85ffd}: {@code mapper.readValue(body.getBytes(), type)}, which copies the body first. */
     @Benchmark
     public Object decodeCreatedFromCopy() throws IOException {
-        return BenchAccess.action(mapper.readValue(created.getBytes(), createdType));
+        return action(mapper.readValue(created.getBytes(), createdType));
     }
 
     /** Candidate: parse the buffer's backing array in place, with a reader resolved once per type. */
@@ -127,6 +127,15 @@ public class CodecBenchmarks {
         Object result = buf.hasArray()
                 ? createdReader.readValue(buf.array(), buf.arrayOffset() + buf.readerIndex(), buf.readableBytes())
                 : createdReader.readValue(created.getBytes());
-        return BenchAccess.action(result);
+        return action(result);
+    }
+
+    /** The body create() sends for {@code draft}, built from its public getters (IDs given, nothing to resolve). */
+    private static ActionPayloads.Create payloadOf(ActionDraft draft) {
+        return new ActionPayloads.Create(draft.incident(), draft.description(), draft.assignee());
+    }
+
+    private static Object action(Object createResult) {
+        return ((ActionPayloads.One) createResult).action();
     }
 }

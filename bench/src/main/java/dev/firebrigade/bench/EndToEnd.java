@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * {@link #warmUp});
  * {@code --clients dsl,raw,jdk,raw+json} (raw+json: the raw WebClient plus Jackson encoding and decoding, the same
  * JSON work as the DSL);
- * {@code --sandbox child|in-process} (child: a separate JVM, so allocation is the client's alone);
+ * {@code --sandbox child|in-process|canned} (child: a separate JVM, so allocation is the client's alone; canned: a
+ * server in this JVM that answers every create with the same 201 at once, so the client's CPU is the limit);
  * {@code --sandbox-jvm "-Xmx1g …"} options of the child JVM; {@code --connections N} pool size of every client
  * (the highest concurrency).
  */
@@ -35,7 +36,7 @@ public final class EndToEnd {
     public record Options(int creates, List<Integer> concurrency, int rounds, int warmup, int warmupSeconds,
                           int warmupRounds,
                           List<String> clients,
-                          boolean childSandbox, List<String> sandboxJvm, int connections, long cellTimeoutSeconds) {
+                          String sandbox, List<String> sandboxJvm, int connections, long cellTimeoutSeconds) {
 
         public static Options parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -50,8 +51,8 @@ public final class EndToEnd {
                     .map(String::strip).map(Integer::valueOf).toList();
             int max = levels.stream().mapToInt(Integer::intValue).max().orElse(1);
             String sandbox = given.getOrDefault("sandbox", "child");
-            if (!sandbox.equals("child") && !sandbox.equals("in-process")) {
-                throw new IllegalArgumentException("--sandbox is child or in-process, not " + sandbox);
+            if (!List.of("child", "in-process", "canned").contains(sandbox)) {
+                throw new IllegalArgumentException("--sandbox is child, in-process or canned, not " + sandbox);
             }
             String jvm = given.getOrDefault("sandbox-jvm", "").strip();
             var options = new Options(creates, levels,
@@ -60,7 +61,7 @@ public final class EndToEnd {
                     Integer.parseInt(given.getOrDefault("warmup-seconds", String.valueOf(WARMUP_SECONDS))),
                     Integer.parseInt(given.getOrDefault("warmup-rounds", "100")),
                     List.of(given.getOrDefault("clients", "dsl,raw,jdk,raw+json").split(",")),
-                    sandbox.equals("child"),
+                    sandbox,
                     jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
                     Integer.parseInt(given.getOrDefault("connections", String.valueOf(max))),
                     Long.parseLong(given.getOrDefault("cell-timeout", "600")));
@@ -101,8 +102,11 @@ public final class EndToEnd {
     /** Runs the whole benchmark, printing progress to {@code log}. */
     public static Report run(Options options, PrintStream log) throws InterruptedException {
         Vertx vertx = Vertx.vertx();
-        try (SandboxHandle sandbox = options.childSandbox() ? SandboxHandle.child(options.sandboxJvm())
-                : SandboxHandle.inProcess()) {
+        try (SandboxHandle sandbox = switch (options.sandbox()) {
+            case "child" -> SandboxHandle.child(options.sandboxJvm());
+            case "canned" -> SandboxHandle.canned();
+            default -> SandboxHandle.inProcess();
+        }) {
             Workload workload = Workload.of(vertx, sandbox.baseUrl(), sandbox.apiKey());
             var clients = new ArrayList<CreateClient>();
             for (String name : options.clients()) {

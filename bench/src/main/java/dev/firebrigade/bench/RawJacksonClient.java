@@ -1,7 +1,7 @@
 package dev.firebrigade.bench;
 
 import dev.firebrigade.model.Action;
-import dev.firebrigade.transport.Json;
+import dev.firebrigade.internal.transport.Json;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.WebClient;

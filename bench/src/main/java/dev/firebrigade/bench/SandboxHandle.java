@@ -3,6 +3,8 @@ package dev.firebrigade.bench;
 import dev.firebrigade.sandbox.Sandbox;
 import dev.firebrigade.sandbox.SandboxOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The sandbox the harness loads: in a child JVM (the default, for clean client figures) or in this one. */
 interface SandboxHandle extends AutoCloseable {
@@ -104,6 +107,57 @@ interface SandboxHandle extends AutoCloseable {
             @Override
             public void close() {
                 sandbox.close().await();
+                vertx.close().await();
+            }
+        };
+    }
+
+    /**
+     * No sandbox: a bare HTTP server in this JVM answers every request at once with the spec's example 201, from one
+     * buffer. It does next to nothing, so a cell against it measures the clients' own cost per create.
+     */
+    static SandboxHandle canned() {
+        Vertx vertx = Vertx.vertx();
+        Buffer created = Buffer.buffer(SpecExamples.createdAction());
+        AtomicInteger answered = new AtomicInteger();
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.end().onComplete(read -> {
+            answered.incrementAndGet();
+            request.response().setStatusCode(201).putHeader("content-type", "application/json").end(created);
+        })).listen(0, "127.0.0.1").await();
+        String baseUrl = "http://127.0.0.1:" + server.actualPort();
+        return new SandboxHandle() {
+            @Override
+            public String baseUrl() {
+                return baseUrl;
+            }
+
+            @Override
+            public String apiKey() {
+                return SandboxOptions.DEMO_API_KEY;
+            }
+
+            @Override
+            public int actionCount() {
+                return answered.get();
+            }
+
+            @Override
+            public void reset() {
+                answered.set(0);
+            }
+
+            @Override
+            public long cpuNanos() {
+                return -1;
+            }
+
+            @Override
+            public String describe() {
+                return "a canned 201 in this JVM (allocation and CPU include the server's) at " + baseUrl;
+            }
+
+            @Override
+            public void close() {
                 vertx.close().await();
             }
         };

@@ -4,8 +4,8 @@ import dev.firebrigade.ApiKey;
 import dev.firebrigade.IncidentIo;
 import dev.firebrigade.IncidentIoOptions;
 import dev.firebrigade.RateLimitPolicy;
-import dev.firebrigade.transport.Json;
-import dev.firebrigade.transport.RequestPreview;
+import dev.firebrigade.internal.transport.Json;
+import dev.firebrigade.RequestPreview;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;

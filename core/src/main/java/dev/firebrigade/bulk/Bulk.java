@@ -35,46 +35,20 @@ public final class Bulk {
     /** The default number of row outcomes a report keeps; the journal keeps them all. */
     public static final int DEFAULT_KEEP_OUTCOMES = 10_000;
 
-    final Vertx vertx;
-    final Actions actions;
-    final BulkSource source;
-    final Path journal;
-    final int concurrency;
-    final Consumer<BulkProgress> onProgress;
-    final Duration progressEvery;
-    final int keepOutcomes;
-    final boolean syncJournal;
-    final int reconcileRounds;
-    final Duration reconcileDelay;
-    final Duration clockTolerance;
-    final int attempts;
-    final boolean rebindJournal;
+    final BulkSettings settings;
 
-    private Bulk(Vertx vertx, Actions actions, BulkSource source, Path journal, int concurrency,
-                 Consumer<BulkProgress> onProgress, Duration progressEvery, int keepOutcomes, boolean syncJournal,
-                 int reconcileRounds, Duration reconcileDelay, Duration clockTolerance, int attempts,
-                 boolean rebindJournal) {
-        this.vertx = vertx;
-        this.actions = actions;
-        this.source = source;
-        this.journal = journal;
-        this.concurrency = concurrency;
-        this.onProgress = onProgress;
-        this.progressEvery = progressEvery;
-        this.keepOutcomes = keepOutcomes;
-        this.syncJournal = syncJournal;
-        this.reconcileRounds = reconcileRounds;
-        this.reconcileDelay = reconcileDelay;
-        this.clockTolerance = clockTolerance;
-        this.attempts = attempts;
-        this.rebindJournal = rebindJournal;
+    private Bulk(BulkSettings settings) {
+        this.settings = settings;
     }
 
     /** A bulk of {@code source} through {@code actions}, on {@code vertx}; {@code actions().bulk(...)} is the usual way. */
     public static Bulk of(Vertx vertx, Actions actions, BulkSource source) {
-        return new Bulk(Objects.requireNonNull(vertx, "vertx"), Objects.requireNonNull(actions, "actions"),
-                Objects.requireNonNull(source, "source"), null, DEFAULT_CONCURRENCY, null, Duration.ofSeconds(1),
-                DEFAULT_KEEP_OUTCOMES, false, 3, Duration.ofSeconds(2), Duration.ofMinutes(2), 8, false);
+        return new Bulk(BulkSettings.defaults(Objects.requireNonNull(vertx, "vertx"),
+                Objects.requireNonNull(actions, "actions"), Objects.requireNonNull(source, "source")));
+    }
+
+    private Bulk with(Consumer<BulkSettings.Change> change) {
+        return new Bulk(settings.with(change));
     }
 
     /**
@@ -85,8 +59,7 @@ public final class Bulk {
      * bindings existed is resumed as it is, and bound by that run.
      */
     public Bulk journal(Path file) {
-        return new Bulk(vertx, actions, source, file, concurrency, onProgress, progressEvery, keepOutcomes,
-                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, attempts, rebindJournal);
+        return with(s -> s.journal = file);
     }
 
     /**
@@ -96,8 +69,7 @@ public final class Bulk {
      * {@link JournalMismatchException} before sending anything.
      */
     public Bulk rebindJournal(boolean rebind) {
-        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes,
-                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, attempts, rebind);
+        return with(s -> s.rebindJournal = rebind);
     }
 
     /** How many rows may be in flight at once (1 to 1024; default {@value #DEFAULT_CONCURRENCY}). */
@@ -105,8 +77,7 @@ public final class Bulk {
         if (rows < 1 || rows > 1024) {
             throw new InvalidInputException("concurrency", "is " + rows + ", outside 1..1024", "pass e.g. 32");
         }
-        return new Bulk(vertx, actions, source, journal, rows, onProgress, progressEvery, keepOutcomes, syncJournal,
-                reconcileRounds, reconcileDelay, clockTolerance, attempts, rebindJournal);
+        return with(s -> s.concurrency = rows);
     }
 
     /**
@@ -114,8 +85,7 @@ public final class Bulk {
      * (a failure in it is ignored, so it cannot break the run).
      */
     public Bulk onProgress(Consumer<BulkProgress> listener) {
-        return new Bulk(vertx, actions, source, journal, concurrency, listener, progressEvery, keepOutcomes,
-                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, attempts, rebindJournal);
+        return with(s -> s.onProgress = listener);
     }
 
     /** How often progress is reported (default every second). */
@@ -123,8 +93,7 @@ public final class Bulk {
         if (interval == null || interval.toMillis() < 1) {
             throw new InvalidInputException("progressEvery", "must be at least 1 ms", "pass e.g. Duration.ofSeconds(1)");
         }
-        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, interval, keepOutcomes, syncJournal,
-                reconcileRounds, reconcileDelay, clockTolerance, attempts, rebindJournal);
+        return with(s -> s.progressEvery = interval);
     }
 
     /**
@@ -135,8 +104,7 @@ public final class Bulk {
         if (rows < 0) {
             throw new InvalidInputException("keepOutcomes", "is negative", "pass 0 or more");
         }
-        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, rows, syncJournal,
-                reconcileRounds, reconcileDelay, clockTolerance, attempts, rebindJournal);
+        return with(s -> s.keepOutcomes = rows);
     }
 
     /**
@@ -144,8 +112,7 @@ public final class Bulk {
      * Slower on most disks.
      */
     public Bulk syncJournal(boolean sync) {
-        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes, sync,
-                reconcileRounds, reconcileDelay, clockTolerance, attempts, rebindJournal);
+        return with(s -> s.syncJournal = sync);
     }
 
     /**
@@ -158,20 +125,10 @@ public final class Bulk {
             throw new InvalidInputException("reconcileUnknown", "needs rounds >= 0 and a delay >= 0",
                     "pass e.g. reconcileUnknown(3, Duration.ofSeconds(2))");
         }
-        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes,
-                syncJournal, rounds, firstDelay, clockTolerance, attempts, rebindJournal);
-    }
-
-    /**
-     * How far incident.io's clock may be behind ours (default 2 minutes): a reconciled row matches only actions
-     * created no earlier than it was sent, less this.
-     */
-    public Bulk clockTolerance(Duration tolerance) {
-        if (tolerance == null || tolerance.isNegative()) {
-            throw new InvalidInputException("clockTolerance", "is negative", "pass e.g. Duration.ofMinutes(2)");
-        }
-        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes,
-                syncJournal, reconcileRounds, reconcileDelay, tolerance, attempts, rebindJournal);
+        return with(s -> {
+            s.reconcileRounds = rounds;
+            s.reconcileDelay = firstDelay;
+        });
     }
 
     /**
@@ -182,8 +139,7 @@ public final class Bulk {
         if (times < 1) {
             throw new InvalidInputException("attempts", "is " + times, "pass 1 or more");
         }
-        return new Bulk(vertx, actions, source, journal, concurrency, onProgress, progressEvery, keepOutcomes,
-                syncJournal, reconcileRounds, reconcileDelay, clockTolerance, times, rebindJournal);
+        return with(s -> s.attempts = times);
     }
 
     /** Starts creating; {@link BulkJob#stop()} stops it cleanly. */
@@ -211,7 +167,7 @@ public final class Bulk {
 
     @Override
     public String toString() {
-        return "Bulk[" + source.name() + ", concurrency " + concurrency + (journal == null ? ", no journal"
-                : ", journal " + journal) + "]";
+        return "Bulk[" + settings.source().name() + ", concurrency " + settings.concurrency()
+                + (settings.journal() == null ? ", no journal" : ", journal " + settings.journal()) + "]";
     }
 }

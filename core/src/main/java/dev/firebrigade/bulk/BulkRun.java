@@ -6,7 +6,10 @@ import dev.firebrigade.error.ConnectionException;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.error.RateLimitException;
-import dev.firebrigade.error.UnexpectedResponseException;
+import dev.firebrigade.error.OutcomeUnknownException;
+import dev.firebrigade.internal.create.ActionsAccess;
+import dev.firebrigade.internal.create.Fingerprint;
+import dev.firebrigade.internal.create.LongSet;
 import dev.firebrigade.model.Action;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
@@ -22,7 +25,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One run of a {@link Bulk}. Every field is touched on one Vert.x context only, so there are no locks: blocking work
@@ -56,7 +58,7 @@ final class BulkRun {
      */
     private enum Fate { NOT_TAKEN, UNKNOWN, FAILED, AUTH, BROKEN }
 
-    private final Bulk bulk;
+    private final BulkSettings bulk;
     private final boolean dryRun;
     private final Vertx vertx;
     private final Context context;
@@ -68,7 +70,7 @@ final class BulkRun {
 
     private RowReader reader;
     private Journal journal;
-    private Journal.State earlier = Journal.State.empty();
+    private JournalScanner.State earlier = JournalScanner.State.empty();
     private final Map<String, IncidentIoException> unsettled = new HashMap<>();
     private LongSet seenKeys;
     private Claims claims;
@@ -97,28 +99,18 @@ final class BulkRun {
     private IncidentIoException abortCause;
     private int settleRound;
     private List<Pending> unknownRows = new ArrayList<>();
-    /** Rows settling found absent and sent again: counted unknown until their new outcome arrives. */
-    private final java.util.Set<Long> resending = new java.util.HashSet<>();
     private long progressTimer = -1;
     /** The count of the file's rows for the progress total, which the report waits for (it takes a second per GB). */
     private Future<Void> counting = Future.succeededFuture();
 
     private long total = -1;
-    private long created;
-    private long failed;
-    private long unknown;
-    private long skipped;
-    private long valid;
-    private long reconciled;
-    private final Map<Long, RowOutcome> kept = new LinkedHashMap<>();
-    private boolean keptComplete = true;
-    private final TreeMap<Long, RowOutcome> problems = new TreeMap<>();
-    private long problemsOmitted;
+    private final BulkTally tally;
 
     BulkRun(Bulk bulk, boolean dryRun) {
-        this.bulk = bulk;
+        this.bulk = bulk.settings;
+        this.tally = new BulkTally(bulk.settings.keepOutcomes());
         this.dryRun = dryRun;
-        this.vertx = bulk.vertx;
+        this.vertx = bulk.settings.vertx();
         // On a Vert.x thread, the caller's context; elsewhere (JShell, main) an event-loop context of our own.
         this.context = vertx.getOrCreateContext();
     }
@@ -163,12 +155,12 @@ final class BulkRun {
 
     // ---- begin -------------------------------------------------------------------------------------------------
 
-    private record Opened(Journal journal, Journal.State state, RowReader reader, long total) {
+    private record Opened(Journal journal, JournalScanner.State state, RowReader reader, long total) {
     }
 
     private void begin() {
-        Future<JournalBinding> binding = bulk.journal == null ? Future.succeededFuture()
-                : bulk.actions.journalBinding();
+        Future<JournalBinding> binding = bulk.journal() == null ? Future.succeededFuture()
+                : bulk.actions().journalBinding();
         binding.compose(b -> context.<Opened>executeBlocking(() -> open(b), false)).onComplete(opened -> guarded(() -> {
             if (opened.failed()) {
                 IncidentIoException cause = Reconciler.asIncidentIo(opened.cause());
@@ -182,11 +174,11 @@ final class BulkRun {
             total = opened.result().total();
             claims = journal == null ? Claims.inMemory() : Claims.fromJournal(ids -> journal.flushed()
                     .compose(flushed -> context.executeBlocking(() -> journal.createdAmong(ids), false)));
-            reconciler = new Reconciler(bulk.actions, claims, bulk.clockTolerance);
+            reconciler = new Reconciler(bulk.actions(), claims, bulk.concurrency());
             begun = true;
             started.tryComplete();
-            if (!bulk.source.countedUpFront()) {
-                counting = context.<Long>executeBlocking(bulk.source::count, false).andThen(n -> {
+            if (!bulk.source().countedUpFront()) {
+                counting = context.<Long>executeBlocking(bulk.source()::count, false).andThen(n -> {
                     if (n.succeeded()) {
                         total = n.result();
                     }
@@ -206,21 +198,21 @@ final class BulkRun {
      * scans the journal, checks its binding and records this run in it. Undoes what it did if a later step fails.
      */
     private Opened open(JournalBinding binding) throws Exception {
-        RowReader rows = bulk.source.open(bulk.actions);
+        RowReader rows = bulk.source().open(bulk.actions());
         JournalLock lock = null;
         try {
-            long count = bulk.source.countedUpFront() ? bulk.source.count() : -1;
-            if (bulk.journal == null) {
-                return new Opened(null, Journal.State.empty(), rows, count);
+            long count = bulk.source().countedUpFront() ? bulk.source().count() : -1;
+            if (bulk.journal() == null) {
+                return new Opened(null, JournalScanner.State.empty(), rows, count);
             }
-            lock = JournalLock.acquire(bulk.journal, !dryRun);
-            Journal.State state = Journal.scan(lock);
+            lock = JournalLock.acquire(bulk.journal(), !dryRun);
+            JournalScanner.State state = JournalScanner.scan(lock);
             if (state.unreadableLines() > 1) {
-                throw Journal.failure("has " + state.unreadableLines() + " unreadable lines: " + bulk.journal
+                throw Journal.failure("has " + state.unreadableLines() + " unreadable lines: " + bulk.journal()
                         + " (is it a bulk journal?)", null);
             }
-            if (state.binding() != null && !state.binding().sameTarget(binding) && !bulk.rebindJournal) {
-                throw new JournalMismatchException(bulk.journal, state.binding(), binding);
+            if (state.binding() != null && !state.binding().sameTarget(binding) && !bulk.rebindJournal()) {
+                throw new JournalMismatchException(bulk.journal(), state.binding(), binding);
             }
             Journal journal = null;
             if (dryRun) {
@@ -228,8 +220,8 @@ final class BulkRun {
                     lock.close();
                 }
             } else {
-                journal = Journal.open(vertx, lock, bulk.syncJournal,
-                        JournalLines.run(bulk.source.name(), binding, lock.holder()));
+                journal = Journal.open(vertx, lock, bulk.syncJournal(),
+                        JournalLines.run(bulk.source().name(), binding, lock.holder()));
             }
             return new Opened(journal, state, rows, count);
         } catch (Exception e) {
@@ -296,10 +288,10 @@ final class BulkRun {
         if (!halted && !settling) {
             fillReady();
             boolean paused = pauseTimer >= 0;
-            while (!paused && flying.size() < bulk.concurrency && !ready.isEmpty() && abortCause == null) {
+            while (!paused && flying.size() < bulk.concurrency() && !ready.isEmpty() && abortCause == null) {
                 launch(ready.poll());
             }
-            if (!reading && !exhausted && buffer.size() < Math.max(bulk.concurrency, CHUNK)) {
+            if (!reading && !exhausted && buffer.size() < Math.max(bulk.concurrency(), CHUNK)) {
                 readMore();
             }
         }
@@ -315,7 +307,7 @@ final class BulkRun {
      * to send are journaled as one batch of intents, at most one batch being written at a time.
      */
     private void fillReady() {
-        int target = bulk.concurrency;
+        int target = bulk.concurrency();
         if (journal == null || dryRun) {
             while (ready.size() < target && !(buffer.isEmpty() && resend.isEmpty())) {
                 boolean again = !resend.isEmpty();
@@ -408,14 +400,14 @@ final class BulkRun {
                 doubt = Journal.failure("lists this row as sent without an outcome, and it was not checked", null);
             }
             if (doubt == null && earlier.doubtOverflow().contains(row.fingerprint())) {
-                doubt = Journal.failure("lists more than " + Journal.MAX_IN_DOUBT + " rows in doubt; this one is"
+                doubt = Journal.failure("lists more than " + JournalScanner.MAX_IN_DOUBT + " rows in doubt; this one is"
                         + " checked by a later run", null);
             }
             if (doubt != null) {
-                outcome(row.row(), row.line(), row.key(), RowStatus.UNKNOWN, null, new IncidentIoException(0,
-                        "outcome_unknown", "an earlier run sent this row and whether it was created could not be"
-                        + " checked (" + doubt.getMessage() + "); not sent again: run again to check it", null, null,
-                        null, null, doubt));
+                outcome(row.row(), row.line(), row.key(), RowStatus.UNKNOWN, null, new OutcomeUnknownException(
+                        "an earlier run sent this row and whether it was created could not be checked ("
+                        + doubt.getMessage() + "); not sent again: run again to check it", "POST",
+                        bulk.actions().api().path(), row.incident(), row.description(), row.assignee(), 1, doubt));
                 return false;
             }
         }
@@ -466,19 +458,21 @@ final class BulkRun {
         if (!flying.containsKey(row.row())) {
             return; // abandoned when the run was stopped: journaled unknown, and a re-run reconciles it
         }
-        if (sent.succeeded() && sent.result() != null && sent.result().id() != null) {
+        if (sent.succeeded()) {
+            // The create engine answers only with an action that has an ID.
             String id = sent.result().id();
-            claims.add(id);
             if (journal != null) {
+                // The journal is the claim: settling reads it back.
                 journal.record(JournalLines.created(row.key(), row.row(), id, false, Instant.now()));
+            } else {
+                claims.claim(id);
             }
             outcome(row.row(), row.line(), row.key(), RowStatus.CREATED, id, null);
             flying.remove(row.row());
             pump();
             return;
         }
-        Throwable cause = sent.succeeded() ? new UnexpectedResponseException(201, "the answer holds no action ID",
-                "", "POST", "/actions", null) : sent.cause();
+        Throwable cause = sent.cause();
         Fate fate = fate(cause);
         if (cause instanceof RateLimitException limited && !stopRequested && abortCause == null) {
             // Over incident.io's limit, and provably not taken: every row waits as long as it asks, then this one
@@ -489,9 +483,9 @@ final class BulkRun {
             pump();
             return;
         }
-        if (fate == Fate.NOT_TAKEN && attempt < bulk.attempts && !stopRequested && abortCause == null) {
+        if (fate == Fate.NOT_TAKEN && attempt < bulk.attempts() && !stopRequested && abortCause == null) {
             // incident.io provably did not take it (no connection): send it again after a growing pause.
-            Duration wait = Duration.ofMillis(Math.min(10_000, 250L << Math.min(attempt, 6)));
+            Duration wait = ActionsAccess.of(bulk.actions()).engine().policy().backoff(attempt);
             vertx.setTimer(Math.max(1, wait.toMillis()), t -> guarded(() -> {
                 if (!flying.containsKey(row.row())) {
                     return;
@@ -539,23 +533,15 @@ final class BulkRun {
         if (!(cause instanceof IncidentIoException e)) {
             return Fate.BROKEN;
         }
-        if ("outcome_unknown".equals(e.type())) {
-            return Fate.UNKNOWN;
-        }
         if (e instanceof AuthenticationException || e instanceof ActionsApiRemovedException) {
             // Every other row would fail the same way: stop at once.
             return Fate.AUTH;
         }
-        if (e instanceof RateLimitException) {
-            return Fate.NOT_TAKEN;
+        if (e.mayHaveBeenProcessed()) {
+            return Fate.UNKNOWN;
         }
-        if (e instanceof ConnectionException c) {
-            return c.requestWritten() ? Fate.UNKNOWN : Fate.NOT_TAKEN;
-        }
-        if (e instanceof UnexpectedResponseException) {
-            return e.status() >= 200 && e.status() < 300 || e.status() >= 500 ? Fate.UNKNOWN : Fate.FAILED;
-        }
-        return e.status() >= 500 || e.status() == 408 ? Fate.UNKNOWN : Fate.FAILED;
+        // Provably not processed: over the rate limit, or a connection that carried nothing.
+        return e instanceof RateLimitException || e instanceof ConnectionException ? Fate.NOT_TAKEN : Fate.FAILED;
     }
 
     /** Sends nothing new for {@code wait} (from a 429's Retry-After; 1 s when it gave none), then resumes. */
@@ -613,7 +599,8 @@ final class BulkRun {
     private void endNow(String why) {
         for (SourceRow row : flying.values()) {
             if (!dryRun) {
-                var unknownCause = new IncidentIoException(0, "outcome_unknown", why, null, null, null, null, null);
+                var unknownCause = new OutcomeUnknownException(why, "POST", bulk.actions().api().path(), row.incident(),
+                        row.description(), row.assignee(), 1, null);
                 if (journal != null) {
                     journal.record(JournalLines.problem("unknown", row.key(), row.row(), unknownCause, Instant.now()));
                 }
@@ -631,7 +618,7 @@ final class BulkRun {
             return;
         }
         boolean halted = stopRequested || abortCause != null;
-        if (!dryRun && !halted && !unknownRows.isEmpty() && settleRound < bulk.reconcileRounds) {
+        if (!dryRun && !halted && !unknownRows.isEmpty() && settleRound < bulk.reconcileRounds()) {
             settle();
         } else {
             finish();
@@ -643,7 +630,7 @@ final class BulkRun {
         settleRound++;
         List<Pending> batch = unknownRows;
         unknownRows = new ArrayList<>();
-        long delay = Math.max(1, bulk.reconcileDelay.toMillis() << (settleRound - 1));
+        long delay = Math.max(1, bulk.reconcileDelay().toMillis() << (settleRound - 1));
         vertx.setTimer(delay, t -> guarded(() -> reconciler.reconcile(batch).onComplete(done -> guarded(() -> {
             if (finishing) {
                 return;
@@ -654,16 +641,12 @@ final class BulkRun {
                     if (journal != null) {
                         journal.record(JournalLines.created(p.key(), p.row(), r.actionId(), true, Instant.now()));
                     }
-                    unknown--;
-                    reconciled++;
-                    forget(p.row());
-                    outcome(p.row(), p.line(), p.key(), RowStatus.CREATED, r.actionId(), null);
+                    tally.found(p.row(), p.line(), p.key(), r.actionId());
                 } else if (r.checked() && !stopRequested && abortCause == null) {
                     if (journal != null) {
                         journal.record(JournalLines.absent(p.key(), p.row(), Instant.now()));
                     }
-                    // Still counted unknown (progress never runs backwards) until its new outcome replaces it.
-                    resending.add(p.row());
+                    tally.resending(p.row());
                     resend.add(p.source());
                 } else {
                     unknownRows.add(p);
@@ -674,53 +657,21 @@ final class BulkRun {
         }))));
     }
 
-    /** Takes a tentative outcome back out of the report before its final one is recorded. */
-    private void forget(long row) {
-        kept.remove(row);
-        if (problems.remove(row) == null && problemsOmitted > 0) {
-            problemsOmitted--;
-        }
-    }
-
     // ---- outcomes, progress and the end ------------------------------------------------------------------------
 
     private void outcome(long row, long line, String key, RowStatus status, String actionId, Throwable error) {
-        if (!resending.isEmpty() && resending.remove(row)) {
-            unknown--;
-            forget(row);
-        }
-        switch (status) {
-            case CREATED -> created++;
-            case FAILED -> failed++;
-            case UNKNOWN -> unknown++;
-            case SKIPPED -> skipped++;
-            case VALID -> valid++;
-        }
-        var outcome = new RowOutcome(row, line, key, status, actionId,
-                error == null ? null : Reconciler.asIncidentIo(error));
-        if (kept.size() < bulk.keepOutcomes || kept.containsKey(row)) {
-            kept.put(row, outcome);
-        } else {
-            keptComplete = false;
-        }
-        if (status == RowStatus.FAILED || status == RowStatus.UNKNOWN) {
-            if (problems.size() < bulk.keepOutcomes) {
-                problems.put(row, outcome);
-            } else {
-                problemsOmitted++;
-            }
-        }
+        tally.outcome(row, line, key, status, actionId, error);
     }
 
     private void startProgress() {
-        progressTimer = vertx.setPeriodic(bulk.progressEvery.toMillis(), id -> context.runOnContext(v -> guarded(this::tick)));
+        progressTimer = vertx.setPeriodic(bulk.progressEvery().toMillis(), id -> context.runOnContext(v -> guarded(this::tick)));
     }
 
     private void tick() {
-        progress = meter.snapshot(System.nanoTime(), total, created, failed, unknown, skipped, valid);
-        if (bulk.onProgress != null) {
+        progress = tally.progress(meter, System.nanoTime(), total);
+        if (bulk.onProgress() != null) {
             try {
-                bulk.onProgress.accept(progress);
+                bulk.onProgress().accept(progress);
             } catch (RuntimeException e) {
                 // A broken progress display must not break the run.
             }
@@ -768,10 +719,7 @@ final class BulkRun {
     }
 
     private BulkReport report(BulkReport.Ending ending, IncidentIoException cause) {
-        var outcomes = new ArrayList<>(kept.values());
-        outcomes.sort(java.util.Comparator.comparingLong(RowOutcome::row));
-        return new BulkReport(ending, bulk.source.name(), dryRun, total, created, failed, unknown, skipped, valid,
-                reconciled, Duration.ofNanos(System.nanoTime() - startNanos), outcomes, keptComplete,
-                new ArrayList<>(problems.values()), problemsOmitted, bulk.journal, cause);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        return tally.report(ending, bulk.source().name(), dryRun, total, elapsed, bulk.journal(), cause);
     }
 }

@@ -87,7 +87,7 @@ final class JournalLock implements AutoCloseable {
             if (lock == null) {
                 // Another process holds it; this process holds nothing on the file, so closing loses nothing.
                 try (channel) {
-                    throw new JournalInUseException(path, Journal.lastHolder(reader(channel)), false);
+                    throw new JournalInUseException(path, JournalScanner.lastHolder(reader(channel)), false);
                 }
             }
             return new JournalLock(path, key, channel, lock, me);

@@ -1,5 +1,6 @@
 package dev.firebrigade.bulk;
 
+import dev.firebrigade.internal.create.Fingerprint;
 import dev.firebrigade.ActionDraft;
 import dev.firebrigade.error.InvalidInputException;
 

@@ -24,4 +24,10 @@ public class ConnectionException extends IncidentIoException {
     public boolean requestWritten() {
         return requestWritten;
     }
+
+    /** Only when the request was written: a connection refused or lost before that carried nothing. */
+    @Override
+    public boolean mayHaveBeenProcessed() {
+        return requestWritten;
+    }
 }

@@ -86,4 +86,14 @@ public class IncidentIoException extends RuntimeException {
     public String path() {
         return path;
     }
+
+    /**
+     * Whether incident.io may have processed the request although this failure is all that came back: a 5xx or a
+     * 408 answer. Subclasses that know more say so (a connection lost after the request was written, a 2xx that
+     * could not be read, an outcome already found unknown). A create that failed so is looked for, never simply
+     * sent again; one that failed otherwise provably was not made.
+     */
+    public boolean mayHaveBeenProcessed() {
+        return status() >= 500 || status() == 408;
+    }
 }

@@ -51,4 +51,10 @@ public class OutcomeUnknownException extends IncidentIoException {
         String flat = text == null ? "" : text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
         return "\"" + (flat.length() > 60 ? flat.substring(0, 59) + "…" : flat) + "\"";
     }
+
+    /** Always: that is what this exception says. */
+    @Override
+    public boolean mayHaveBeenProcessed() {
+        return true;
+    }
 }

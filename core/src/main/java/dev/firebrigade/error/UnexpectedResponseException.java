@@ -26,4 +26,10 @@ public class UnexpectedResponseException extends IncidentIoException {
     public String excerpt() {
         return excerpt;
     }
+
+    /** Also a 2xx whose body could not be read: incident.io said yes, but to what is unknown. */
+    @Override
+    public boolean mayHaveBeenProcessed() {
+        return status() >= 200 && status() < 300 || super.mayHaveBeenProcessed();
+    }
 }

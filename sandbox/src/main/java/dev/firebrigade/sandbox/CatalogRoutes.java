@@ -14,22 +14,22 @@ import java.util.function.Supplier;
  * {@code /v1/incident_statuses} and {@code /v2/incident_roles}, each one unpaginated list (as the spec has them).
  */
 final class CatalogRoutes {
-  private final SandboxState state;
-  private final Replies replies;
+    private final SandboxState state;
+    private final Replies replies;
 
-  CatalogRoutes(SandboxState state, Replies replies) {
-    this.state = state;
-    this.replies = replies;
-  }
+    CatalogRoutes(SandboxState state, Replies replies) {
+        this.state = state;
+        this.replies = replies;
+    }
 
-  void register(Endpoints endpoints) {
-    endpoints.add(GET, "/v1/severities", list("severities", state::severities));
-    endpoints.add(GET, "/v1/incident_types", list("incident_types", state::incidentTypes));
-    endpoints.add(GET, "/v1/incident_statuses", list("incident_statuses", state::incidentStatuses));
-    endpoints.add(GET, "/v2/incident_roles", list("incident_roles", state::incidentRoles));
-  }
+    void register(Endpoints endpoints) {
+        endpoints.add(GET, "/v1/severities", list("severities", state::severities));
+        endpoints.add(GET, "/v1/incident_types", list("incident_types", state::incidentTypes));
+        endpoints.add(GET, "/v1/incident_statuses", list("incident_statuses", state::incidentStatuses));
+        endpoints.add(GET, "/v2/incident_roles", list("incident_roles", state::incidentRoles));
+    }
 
-  private io.vertx.core.Handler<RoutingContext> list(String field, Supplier<List<JsonObject>> entries) {
-    return ctx -> replies.send(ctx, 200, new JsonObject().put(field, new JsonArray(new ArrayList<Object>(entries.get()))));
-  }
+    private io.vertx.core.Handler<RoutingContext> list(String field, Supplier<List<JsonObject>> entries) {
+        return ctx -> replies.send(ctx, 200, new JsonObject().put(field, new JsonArray(new ArrayList<Object>(entries.get()))));
+    }
 }

@@ -17,64 +17,64 @@ import java.util.ArrayList;
  * </ul>
  */
 final class ControlRoutes {
-  static final String PREFIX = "/_sandbox";
+    static final String PREFIX = "/_sandbox";
 
-  private final SandboxWebhooks webhooks;
-  private final Replies replies;
+    private final SandboxWebhooks webhooks;
+    private final Replies replies;
 
-  ControlRoutes(SandboxWebhooks webhooks, Replies replies) {
-    this.webhooks = webhooks;
-    this.replies = replies;
-  }
-
-  void register(Router router, Handler<RoutingContext> authenticator) {
-    router.route(PREFIX + "/*").handler(authenticator);
-    router.post(PREFIX + "/webhook_endpoints").handler(ctx -> answer(ctx, this::register));
-    router.get(PREFIX + "/webhook_endpoints").handler(ctx -> answer(ctx, this::list));
-    router.delete(PREFIX + "/webhook_endpoints/:id").handler(ctx -> answer(ctx, this::unregister));
-  }
-
-  private void answer(RoutingContext ctx, Handler<RoutingContext> handler) {
-    try {
-      handler.handle(ctx);
-    } catch (ApiException error) {
-      replies.error(ctx, error);
+    ControlRoutes(SandboxWebhooks webhooks, Replies replies) {
+        this.webhooks = webhooks;
+        this.replies = replies;
     }
-  }
 
-  private void register(RoutingContext ctx) {
-    var body = Requests.jsonObject(ctx);
-    var errors = new ArrayList<JsonObject>();
-    var url = Requests.requiredString(body, "url", "A url is required to register a webhook endpoint", errors);
-    var secret = Requests.optionalString(body, "secret", errors);
-    if (!errors.isEmpty()) {
-      throw ApiException.validation(errors);
+    void register(Router router, Handler<RoutingContext> authenticator) {
+        router.route(PREFIX + "/*").handler(authenticator);
+        router.post(PREFIX + "/webhook_endpoints").handler(ctx -> answer(ctx, this::register));
+        router.get(PREFIX + "/webhook_endpoints").handler(ctx -> answer(ctx, this::list));
+        router.delete(PREFIX + "/webhook_endpoints/:id").handler(ctx -> answer(ctx, this::unregister));
     }
-    WebhookEndpoint endpoint;
-    try {
-      endpoint = secret.isPresent() ? webhooks.register(url, secret.get()) : webhooks.register(url);
-    } catch (IllegalArgumentException invalid) {
-      throw ApiException.validation(secret.isPresent() && invalid.getMessage().contains("secret") ? "secret" : "url",
-          "invalid_value", invalid.getMessage());
+
+    private void answer(RoutingContext ctx, Handler<RoutingContext> handler) {
+        try {
+            handler.handle(ctx);
+        } catch (ApiException error) {
+            replies.error(ctx, error);
+        }
     }
-    replies.send(ctx, 201, new JsonObject().put("webhook_endpoint", json(endpoint)));
-  }
 
-  private void list(RoutingContext ctx) {
-    var all = new JsonArray();
-    webhooks.endpoints().forEach(endpoint -> all.add(json(endpoint)));
-    replies.send(ctx, 200, new JsonObject().put("webhook_endpoints", all));
-  }
-
-  private void unregister(RoutingContext ctx) {
-    var id = ctx.pathParam("id");
-    if (!webhooks.unregister(id)) {
-      throw ApiException.notFound("No webhook endpoint found with ID '" + id + "'");
+    private void register(RoutingContext ctx) {
+        var body = Requests.jsonObject(ctx);
+        var errors = new ArrayList<JsonObject>();
+        var url = Requests.requiredString(body, "url", "A url is required to register a webhook endpoint", errors);
+        var secret = Requests.optionalString(body, "secret", errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        WebhookEndpoint endpoint;
+        try {
+            endpoint = secret.isPresent() ? webhooks.register(url, secret.get()) : webhooks.register(url);
+        } catch (IllegalArgumentException invalid) {
+            throw ApiException.validation(secret.isPresent() && invalid.getMessage().contains("secret") ? "secret" : "url",
+                    "invalid_value", invalid.getMessage());
+        }
+        replies.send(ctx, 201, new JsonObject().put("webhook_endpoint", json(endpoint)));
     }
-    replies.noContent(ctx);
-  }
 
-  private static JsonObject json(WebhookEndpoint endpoint) {
-    return new JsonObject().put("id", endpoint.id()).put("url", endpoint.url()).put("secret", endpoint.secret());
-  }
+    private void list(RoutingContext ctx) {
+        var all = new JsonArray();
+        webhooks.endpoints().forEach(endpoint -> all.add(json(endpoint)));
+        replies.send(ctx, 200, new JsonObject().put("webhook_endpoints", all));
+    }
+
+    private void unregister(RoutingContext ctx) {
+        var id = ctx.pathParam("id");
+        if (!webhooks.unregister(id)) {
+            throw ApiException.notFound("No webhook endpoint found with ID '" + id + "'");
+        }
+        replies.noContent(ctx);
+    }
+
+    private static JsonObject json(WebhookEndpoint endpoint) {
+        return new JsonObject().put("id", endpoint.id()).put("url", endpoint.url()).put("secret", endpoint.secret());
+    }
 }

@@ -9,16 +9,16 @@ import java.util.Map;
  * strings when absent; header names are case-insensitive.
  */
 public record RecordedRequest(
-    String method, String path, String query, Map<String, String> headers, String body, Instant receivedAt) {
+        String method, String path, String query, Map<String, String> headers, String body, Instant receivedAt) {
 
-  /** The value of a header, ignoring case; null when absent. */
-  public String header(String name) {
-    return headers.get(name);
-  }
+    /** The value of a header, ignoring case; null when absent. */
+    public String header(String name) {
+        return headers.get(name);
+    }
 
-  @Override
-  public String toString() {
-    return method + " " + path + (query.isEmpty() ? "" : "?" + query)
-        + (body.isEmpty() ? "" : " " + (body.length() > 80 ? body.substring(0, 77) + "..." : body));
-  }
+    @Override
+    public String toString() {
+        return method + " " + path + (query.isEmpty() ? "" : "?" + query)
+                + (body.isEmpty() ? "" : " " + (body.length() > 80 ? body.substring(0, 77) + "..." : body));
+    }
 }

@@ -36,197 +36,197 @@ import javax.crypto.spec.SecretKeySpec;
  * status {@code deleted}; events are sent at once and concurrently, so, as with Svix, their order is not guaranteed.
  */
 public final class SandboxWebhooks {
-  /** Svix's own schedule after the first attempt (docs.svix.com/retries): 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
-  public static final List<Duration> SVIX_RETRY_DELAYS = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
-      Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
-  /** Svix waits this long for an answer. */
-  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
-  private static final int KEPT_ATTEMPTS = 10_000;
+    /** Svix's own schedule after the first attempt (docs.svix.com/retries): 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
+    public static final List<Duration> SVIX_RETRY_DELAYS = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
+            Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+    /** Svix waits this long for an answer. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
+    private static final int KEPT_ATTEMPTS = 10_000;
 
-  private final Vertx vertx;
-  private final Context context;
-  private final HttpClient client;
-  private final List<Duration> retryDelays;
-  private final ContractCheck contract;
-  private final Ulid ids = new Ulid(new SecureRandom());
-  private final Random secrets = new SecureRandom();
-  private final Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
-  private final ArrayDeque<WebhookAttempt> attempts = new ArrayDeque<>();
-  private final AtomicInteger outstanding = new AtomicInteger();
-  private volatile boolean closed;
+    private final Vertx vertx;
+    private final Context context;
+    private final HttpClient client;
+    private final List<Duration> retryDelays;
+    private final ContractCheck contract;
+    private final Ulid ids = new Ulid(new SecureRandom());
+    private final Random secrets = new SecureRandom();
+    private final Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
+    private final ArrayDeque<WebhookAttempt> attempts = new ArrayDeque<>();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private volatile boolean closed;
 
-  SandboxWebhooks(Vertx vertx, List<Duration> retryDelays, ContractCheck contract) {
-    this.vertx = vertx;
-    this.context = vertx.getOrCreateContext();
-    this.client = vertx.createHttpClient();
-    this.retryDelays = List.copyOf(retryDelays);
-    this.contract = contract;
-  }
-
-  /** Registers an endpoint with a fresh secret; read it from the returned endpoint. */
-  public WebhookEndpoint register(String url) {
-    var key = new byte[24];
-    secrets.nextBytes(key);
-    return register(url, "whsec_" + Base64.getEncoder().encodeToString(key));
-  }
-
-  /** Registers an endpoint signed with your secret ({@code whsec_} and base64, as incident.io shows it). */
-  public WebhookEndpoint register(String url, String secret) {
-    checkUrl(url);
-    key(secret);
-    var endpoint = new WebhookEndpoint("ep_" + ids.next(System.currentTimeMillis()), url, secret);
-    synchronized (endpoints) {
-      endpoints.put(endpoint.id(), endpoint);
+    SandboxWebhooks(Vertx vertx, List<Duration> retryDelays, ContractCheck contract) {
+        this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
+        this.client = vertx.createHttpClient();
+        this.retryDelays = List.copyOf(retryDelays);
+        this.contract = contract;
     }
-    return endpoint;
-  }
 
-  /** Stops delivering to an endpoint, retries included; false if there was no such endpoint. */
-  public boolean unregister(String endpointId) {
-    synchronized (endpoints) {
-      return endpoints.remove(endpointId) != null;
+    /** Registers an endpoint with a fresh secret; read it from the returned endpoint. */
+    public WebhookEndpoint register(String url) {
+        var key = new byte[24];
+        secrets.nextBytes(key);
+        return register(url, "whsec_" + Base64.getEncoder().encodeToString(key));
     }
-  }
 
-  public List<WebhookEndpoint> endpoints() {
-    synchronized (endpoints) {
-      return List.copyOf(endpoints.values());
+    /** Registers an endpoint signed with your secret ({@code whsec_} and base64, as incident.io shows it). */
+    public WebhookEndpoint register(String url, String secret) {
+        checkUrl(url);
+        key(secret);
+        var endpoint = new WebhookEndpoint("ep_" + ids.next(System.currentTimeMillis()), url, secret);
+        synchronized (endpoints) {
+            endpoints.put(endpoint.id(), endpoint);
+        }
+        return endpoint;
     }
-  }
 
-  /** The latest attempts (up to 10,000), oldest first. */
-  public List<WebhookAttempt> attempts() {
-    synchronized (attempts) {
-      return List.copyOf(attempts);
+    /** Stops delivering to an endpoint, retries included; false if there was no such endpoint. */
+    public boolean unregister(String endpointId) {
+        synchronized (endpoints) {
+            return endpoints.remove(endpointId) != null;
+        }
     }
-  }
 
-  /** Messages neither delivered nor given up yet; 0 when the sandbox has nothing more to send. */
-  public int outstanding() {
-    return outstanding.get();
-  }
+    public List<WebhookEndpoint> endpoints() {
+        synchronized (endpoints) {
+            return List.copyOf(endpoints.values());
+        }
+    }
 
-  /** Called by the state under its lock: builds the event and queues one message per endpoint. */
-  void publish(Change change, JsonObject object, boolean privateIncident) {
-    var targets = endpoints();
-    if (targets.isEmpty()) {
-      return;
+    /** The latest attempts (up to 10,000), oldest first. */
+    public List<WebhookAttempt> attempts() {
+        synchronized (attempts) {
+            return List.copyOf(attempts);
+        }
     }
-    var type = (privateIncident ? "private_incident." : "public_incident.") + switch (change) {
-      case ACTION_CREATED -> "action_created_v1";
-      case ACTION_UPDATED, ACTION_DELETED -> "action_updated_v1";
-      case INCIDENT_CREATED -> "incident_created_v2";
-    };
-    var payload = privateIncident ? new JsonObject().put("id", object.getString("id"))
-        : change == Change.INCIDENT_CREATED ? object : actionV1(object);
-    var event = new JsonObject().put("event_type", type).put(type, payload);
-    if (contract != null) {
-      contract.checkWebhook(type, event);
-    }
-    var body = event.toBuffer();
-    for (var endpoint : targets) {
-      var message = new Message(endpoint.id(), "msg_" + ids.next(System.currentTimeMillis()), type, body);
-      outstanding.incrementAndGet();
-      context.runOnContext(start -> attempt(message, 1));
-    }
-  }
 
-  /** incident.io's webhooks carry {@code ActionV1}: no creator, and a follow-up flag (never set by the sandbox). */
-  private static JsonObject actionV1(JsonObject action) {
-    var payload = action.copy().put("follow_up", false);
-    payload.remove("creator");
-    return payload;
-  }
-
-  private record Message(String endpointId, String id, String eventType, Buffer body) {
-  }
-
-  private void attempt(Message message, int attempt) {
-    WebhookEndpoint endpoint;
-    synchronized (endpoints) {
-      endpoint = endpoints.get(message.endpointId());
+    /** Messages neither delivered nor given up yet; 0 when the sandbox has nothing more to send. */
+    public int outstanding() {
+        return outstanding.get();
     }
-    if (endpoint == null || closed) {
-      outstanding.decrementAndGet();
-      return;
+
+    /** Called by the state under its lock: builds the event and queues one message per endpoint. */
+    void publish(Change change, JsonObject object, boolean privateIncident) {
+        var targets = endpoints();
+        if (targets.isEmpty()) {
+            return;
+        }
+        var type = (privateIncident ? "private_incident." : "public_incident.") + switch (change) {
+            case ACTION_CREATED -> "action_created_v1";
+            case ACTION_UPDATED, ACTION_DELETED -> "action_updated_v1";
+            case INCIDENT_CREATED -> "incident_created_v2";
+        };
+        var payload = privateIncident ? new JsonObject().put("id", object.getString("id"))
+                : change == Change.INCIDENT_CREATED ? object : actionV1(object);
+        var event = new JsonObject().put("event_type", type).put(type, payload);
+        if (contract != null) {
+            contract.checkWebhook(type, event);
+        }
+        var body = event.toBuffer();
+        for (var endpoint : targets) {
+            var message = new Message(endpoint.id(), "msg_" + ids.next(System.currentTimeMillis()), type, body);
+            outstanding.incrementAndGet();
+            context.runOnContext(start -> attempt(message, 1));
+        }
     }
-    var timestamp = Long.toString(Instant.now().getEpochSecond());
-    var request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(endpoint.url())
-        .setTimeout(ATTEMPT_TIMEOUT.toMillis())
-        .putHeader("content-type", "application/json")
-        .putHeader("user-agent", "Firebrigade-Sandbox-Webhooks")
-        .putHeader("webhook-id", message.id())
-        .putHeader("webhook-timestamp", timestamp)
-        .putHeader("webhook-signature", sign(endpoint.secret(), message.id(), timestamp, message.body()));
-    client.request(request)
-        .compose(sending -> sending.send(message.body()))
-        .compose(response -> response.body().map(ignored -> response.statusCode()))
-        .onComplete(done -> {
-          int status = done.succeeded() ? done.result() : 0;
-          boolean delivered = status >= 200 && status < 300;
-          boolean last = delivered || attempt > retryDelays.size();
-          record(new WebhookAttempt(endpoint.id(), message.id(), message.eventType(), attempt, status,
-              done.succeeded() ? null : String.valueOf(done.cause().getMessage()), last, Instant.now()));
-          if (last) {
+
+    /** incident.io's webhooks carry {@code ActionV1}: no creator, and a follow-up flag (never set by the sandbox). */
+    private static JsonObject actionV1(JsonObject action) {
+        var payload = action.copy().put("follow_up", false);
+        payload.remove("creator");
+        return payload;
+    }
+
+    private record Message(String endpointId, String id, String eventType, Buffer body) {
+    }
+
+    private void attempt(Message message, int attempt) {
+        WebhookEndpoint endpoint;
+        synchronized (endpoints) {
+            endpoint = endpoints.get(message.endpointId());
+        }
+        if (endpoint == null || closed) {
             outstanding.decrementAndGet();
-          } else {
-            vertx.setTimer(Math.max(1, retryDelays.get(attempt - 1).toMillis()), retry -> attempt(message, attempt + 1));
-          }
-        });
-  }
+            return;
+        }
+        var timestamp = Long.toString(Instant.now().getEpochSecond());
+        var request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(endpoint.url())
+                .setTimeout(ATTEMPT_TIMEOUT.toMillis())
+                .putHeader("content-type", "application/json")
+                .putHeader("user-agent", "Firebrigade-Sandbox-Webhooks")
+                .putHeader("webhook-id", message.id())
+                .putHeader("webhook-timestamp", timestamp)
+                .putHeader("webhook-signature", sign(endpoint.secret(), message.id(), timestamp, message.body()));
+        client.request(request)
+                .compose(sending -> sending.send(message.body()))
+                .compose(response -> response.body().map(ignored -> response.statusCode()))
+                .onComplete(done -> {
+                    int status = done.succeeded() ? done.result() : 0;
+                    boolean delivered = status >= 200 && status < 300;
+                    boolean last = delivered || attempt > retryDelays.size();
+                    record(new WebhookAttempt(endpoint.id(), message.id(), message.eventType(), attempt, status,
+                            done.succeeded() ? null : String.valueOf(done.cause().getMessage()), last, Instant.now()));
+                    if (last) {
+                        outstanding.decrementAndGet();
+                    } else {
+                        vertx.setTimer(Math.max(1, retryDelays.get(attempt - 1).toMillis()), retry -> attempt(message, attempt + 1));
+                    }
+                });
+    }
 
-  private void record(WebhookAttempt attempt) {
-    synchronized (attempts) {
-      if (attempts.size() == KEPT_ATTEMPTS) {
-        attempts.removeFirst();
-      }
-      attempts.addLast(attempt);
+    private void record(WebhookAttempt attempt) {
+        synchronized (attempts) {
+            if (attempts.size() == KEPT_ATTEMPTS) {
+                attempts.removeFirst();
+            }
+            attempts.addLast(attempt);
+        }
     }
-  }
 
-  /** Svix's scheme: {@code v1,} and the base64 HMAC-SHA256 of {@code id.timestamp.body}, keyed by the decoded secret. */
-  static String sign(String secret, String id, String timestamp, Buffer body) {
-    try {
-      var mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key(secret), "HmacSHA256"));
-      mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-      return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JVM cannot compute HmacSHA256", e);
+    /** Svix's scheme: {@code v1,} and the base64 HMAC-SHA256 of {@code id.timestamp.body}, keyed by the decoded secret. */
+    static String sign(String secret, String id, String timestamp, Buffer body) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(secret), "HmacSHA256"));
+            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot compute HmacSHA256", e);
+        }
     }
-  }
 
-  private static byte[] key(String secret) {
-    if (secret == null || !secret.startsWith("whsec_")) {
-      throw new IllegalArgumentException("a webhook secret is whsec_ followed by base64");
+    private static byte[] key(String secret) {
+        if (secret == null || !secret.startsWith("whsec_")) {
+            throw new IllegalArgumentException("a webhook secret is whsec_ followed by base64");
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a webhook secret is whsec_ followed by base64");
+        }
+        if (key.length == 0) {
+            throw new IllegalArgumentException("a webhook secret needs a key after whsec_");
+        }
+        return key;
     }
-    byte[] key;
-    try {
-      key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("a webhook secret is whsec_ followed by base64");
-    }
-    if (key.length == 0) {
-      throw new IllegalArgumentException("a webhook secret needs a key after whsec_");
-    }
-    return key;
-  }
 
-  private static void checkUrl(String url) {
-    URI uri;
-    try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("a webhook endpoint needs an absolute http(s) URL, was " + url);
+    private static void checkUrl(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("a webhook endpoint needs an absolute http(s) URL, was " + url);
+        }
+        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException("a webhook endpoint needs an absolute http(s) URL, was " + url);
+        }
     }
-    if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-      throw new IllegalArgumentException("a webhook endpoint needs an absolute http(s) URL, was " + url);
-    }
-  }
 
-  /** Stops sending, retries included (their timers find it closed), and closes the client. */
-  Future<Void> close() {
-    closed = true;
-    return client.close();
-  }
+    /** Stops sending, retries included (their timers find it closed), and closes the client. */
+    Future<Void> close() {
+        closed = true;
+        return client.close();
+    }
 }

@@ -11,9 +11,9 @@ import java.time.Instant;
  * @param last    true when no further attempt follows (delivered, or given up)
  */
 public record WebhookAttempt(String endpointId, String messageId, String eventType, int attempt, int status,
-    String error, boolean last, Instant at) {
+        String error, boolean last, Instant at) {
 
-  public boolean delivered() {
-    return status >= 200 && status < 300;
-  }
+    public boolean delivered() {
+        return status >= 200 && status < 300;
+    }
 }

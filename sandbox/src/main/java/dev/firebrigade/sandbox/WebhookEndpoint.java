@@ -5,8 +5,8 @@ package dev.firebrigade.sandbox;
  * under incident.io's Settings > Webhooks. {@code toString} leaves the secret out.
  */
 public record WebhookEndpoint(String id, String url, String secret) {
-  @Override
-  public String toString() {
-    return "WebhookEndpoint{" + id + " " + url + "}";
-  }
+    @Override
+    public String toString() {
+        return "WebhookEndpoint{" + id + " " + url + "}";
+    }
 }

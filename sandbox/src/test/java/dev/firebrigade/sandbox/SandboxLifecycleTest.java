@@ -12,67 +12,67 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SandboxLifecycleTest {
-  private Vertx vertx;
+    private Vertx vertx;
 
-  @BeforeEach
-  void createVertx() {
-    vertx = Vertx.vertx();
-  }
+    @BeforeEach
+    void createVertx() {
+        vertx = Vertx.vertx();
+    }
 
-  @AfterEach
-  void closeVertx() {
-    vertx.close().await();
-  }
+    @AfterEach
+    void closeVertx() {
+        vertx.close().await();
+    }
 
-  @Test
-  void twoSandboxesOnPortZeroGetTheirOwnPortsAndState() {
-    var one = Sandbox.start(vertx, new SandboxOptions()).await();
-    var two = Sandbox.start(vertx, new SandboxOptions()).await();
+    @Test
+    void twoSandboxesOnPortZeroGetTheirOwnPortsAndState() {
+        var one = Sandbox.start(vertx, new SandboxOptions()).await();
+        var two = Sandbox.start(vertx, new SandboxOptions()).await();
 
-    one.state().clear();
+        one.state().clear();
 
-    assertThat(one.port()).isNotEqualTo(two.port());
-    assertThat(two.state().actionCount()).isEqualTo(5);
-    one.close().await();
-    two.close().await();
-  }
+        assertThat(one.port()).isNotEqualTo(two.port());
+        assertThat(two.state().actionCount()).isEqualTo(5);
+        one.close().await();
+        two.close().await();
+    }
 
-  @Test
-  void closeFreesThePortAndLeavesVertxRunning() {
-    var sandbox = Sandbox.start(vertx, new SandboxOptions()).await();
-    int port = sandbox.port();
+    @Test
+    void closeFreesThePortAndLeavesVertxRunning() {
+        var sandbox = Sandbox.start(vertx, new SandboxOptions()).await();
+        int port = sandbox.port();
 
-    sandbox.close().await();
+        sandbox.close().await();
 
-    // Nothing listens there any more (rebinding the same port would race other processes on a busy machine).
-    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
-    var again = Sandbox.start(vertx, new SandboxOptions()).await();
-    assertThat(again.port()).isPositive();
-    again.close().await();
-  }
+        // Nothing listens there any more (rebinding the same port would race other processes on a busy machine).
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+        var again = Sandbox.start(vertx, new SandboxOptions()).await();
+        assertThat(again.port()).isPositive();
+        again.close().await();
+    }
 
-  @Test
-  void failsToStartOnATakenPort() {
-    var sandbox = Sandbox.start(vertx, new SandboxOptions()).await();
+    @Test
+    void failsToStartOnATakenPort() {
+        var sandbox = Sandbox.start(vertx, new SandboxOptions()).await();
 
-    assertThatThrownBy(() -> Sandbox.start(vertx, new SandboxOptions().setPort(sandbox.port())).await())
-        .isInstanceOf(Exception.class);
-    sandbox.close().await();
-  }
+        assertThatThrownBy(() -> Sandbox.start(vertx, new SandboxOptions().setPort(sandbox.port())).await())
+                .isInstanceOf(Exception.class);
+        sandbox.close().await();
+    }
 
-  @Test
-  void failsToStartWithAMissingContractSpec() {
-    assertThatThrownBy(() -> Sandbox.start(vertx, new SandboxOptions().setContractSpec(Path.of("/no/such/openapi.json"))).await())
-        .hasMessageContaining("cannot read the OpenAPI spec at /no/such/openapi.json");
-  }
+    @Test
+    void failsToStartWithAMissingContractSpec() {
+        assertThatThrownBy(() -> Sandbox.start(vertx, new SandboxOptions().setContractSpec(Path.of("/no/such/openapi.json"))).await())
+                .hasMessageContaining("cannot read the OpenAPI spec at /no/such/openapi.json");
+    }
 
-  @Test
-  void optionsRefuseNonsense() {
-    var options = new SandboxOptions();
+    @Test
+    void optionsRefuseNonsense() {
+        var options = new SandboxOptions();
 
-    assertThatThrownBy(() -> options.setPort(70000)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> options.setRateLimitCapacity(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> options.setRateLimitRefillPerSecond(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> options.setApiKeys(java.util.Map.of())).isInstanceOf(IllegalArgumentException.class);
-  }
+        assertThatThrownBy(() -> options.setPort(70000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> options.setRateLimitCapacity(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> options.setRateLimitRefillPerSecond(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> options.setApiKeys(java.util.Map.of())).isInstanceOf(IllegalArgumentException.class);
+    }
 }

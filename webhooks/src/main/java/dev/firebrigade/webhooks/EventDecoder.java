@@ -3,7 +3,7 @@ package dev.firebrigade.webhooks;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.Incident;
 import dev.firebrigade.model.IncidentStatus;
-import dev.firebrigade.transport.Json;
+import dev.firebrigade.internal.transport.Json;
 import dev.firebrigade.webhooks.PrivateIncidentEvent.Resource;
 import dev.firebrigade.webhooks.WebhookEvent.Change;
 import dev.firebrigade.webhooks.WebhookRejectedException.Reason;

@@ -1,0 +1,49 @@
+package dev.firebrigade.internal.transport;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vertx.core.buffer.Buffer;
+
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * The one Jackson mapper of the client, configured for incident.io's compatibility promise: new fields are ignored,
+ * new enum values become {@code UNKNOWN}, optional fields are omitted rather than sent as null.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new JavaTimeModule())
+            // Registered after JavaTimeModule, so it wins for Instant; it falls back to JavaTimeModule's parser.
+            .addModule(new SimpleModule("firebrigade-instants").addDeserializer(Instant.class, new FastInstantDeserializer()))
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private Json() {
+    }
+
+    /** The shared, thread-safe mapper. Do not reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * Decodes a response body in place: Jackson reads the buffer through its own recycled input buffer, where
+     * {@code mapper().readValue(body.getBytes(), type)} first copies the whole body (a create's 201 costs 28% fewer
+     * bytes this way, see bench's CodecBenchmarks).
+     */
+    public static <T> T decode(Buffer body, Class<T> type) throws IOException {
+        return MAPPER.readValue(new BufferInput(body), type);
+    }
+}

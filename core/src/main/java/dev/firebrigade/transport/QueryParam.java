@@ -1,5 +1,0 @@
-package dev.firebrigade.transport;
-
-/** One query parameter; names may repeat, as in {@code mode[one_of]=standard&mode[one_of]=test}. */
-public record QueryParam(String name, String value) {
-}
