@@ -14,7 +14,7 @@ import io.vertx.core.http.HttpMethod;
 /**
  * incident.io follow-ups, on the v3 API only (v2 is removed on 2026-12-31): {@code followUps().get(id)},
  * {@code list().forIncident("INC-2").fetch()}, {@code edit(id)...apply()}, {@code delete(id)},
- * {@code connectExternalIssue(id, JIRA, url)} and {@code createFromLink("INC-2", url)}.
+ * {@code connectExternalIssue(id, JIRA, url)}, {@code createFromLink("INC-2", url)} and {@code watch()}.
  */
 public final class FollowUps {
     private final Transport transport;
@@ -36,6 +36,14 @@ public final class FollowUps {
     /** Starts a list query ({@code GET /v3/follow_ups}, paginated). */
     public FollowUpQuery list() {
         return new FollowUpQuery(pager, references, null, null, null, BracketFilters.NONE, null, null);
+    }
+
+    /**
+     * Starts a watch on follow-ups: {@code watch().forIncident("INC-2").start()} is a stream of {@link Change}s, polled
+     * from {@code /v3/follow_ups} with {@code updated_at[gte]}. See {@link Watch}.
+     */
+    public FollowUpWatch watch() {
+        return new FollowUpWatch(list(), WatchSettings.DEFAULTS);
     }
 
     /** Starts changing a follow-up; {@link FollowUpEdit#apply()} sends it back whole with the changes. */

@@ -400,13 +400,17 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
             end = failure == null ? endHandler : null;
             settled = !polling;
         }
-        if (failure != null) {
-            done.tryFail(failure);
-        } else if (settled) {
-            done.tryComplete();
-        }
-        if (end != null) {
-            end.handle(null);
+        // The end handler runs first, so that whoever waits on close() finds it called.
+        try {
+            if (end != null) {
+                end.handle(null);
+            }
+        } finally {
+            if (failure != null) {
+                done.tryFail(failure);
+            } else if (settled) {
+                done.tryComplete();
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import dev.firebrigade.error.RateLimitException;
 import dev.firebrigade.error.ServerException;
 import dev.firebrigade.error.UnresolvedReferenceException;
 import dev.firebrigade.model.Action;
+import dev.firebrigade.model.FollowUp;
+import dev.firebrigade.model.FollowUpStatus;
 import dev.firebrigade.model.Incident;
 import dev.firebrigade.sandbox.RecordedRequest;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +29,7 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code watch()}: changes made by another client arrive once each, in time, through faults, and polling stops. */
+/** {@code watch()} on actions, follow-ups and incidents: changes made by another client arrive once each, in time, through faults, and polling stops. */
 @Unthrottled
 class WatchTest extends SandboxFixture {
     /** incident.io's timestamp form, six fractional digits. */
@@ -198,18 +200,7 @@ class WatchTest extends SandboxFixture {
 
     @Test
     void idleWatchSpendsOneRequestPerInterval() {
-        Watch<Action> watch = new Seen<Action>().attach(io.actions().watch().forIncident("INC-2")
-                .every(Duration.ofMillis(200)).start());
-        long start = System.nanoTime();
-        pause(2_000);
-        watch.close().await();
-        long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-
-        List<RecordedRequest> polls = actionPolls();
-        assertThat((long) polls.size()).isEqualTo(watch.polls()).isLessThanOrEqualTo(elapsedMillis / 200 + 1)
-                .isGreaterThanOrEqualTo(5);
-        // No other request: the incident reference is resolved once and cached.
-        assertThat(sandbox.requests().stream().filter(r -> !r.path().equals("/v3/actions"))).hasSizeLessThanOrEqualTo(1);
+        assertIdleCostIsOneRequestPerInterval(io.actions().watch().forIncident("INC-2"), "/v3/actions");
     }
 
     @Test
@@ -310,9 +301,59 @@ class WatchTest extends SandboxFixture {
         assertThat(seen.changes.get(1).toString()).startsWith("COMPLETED [incidentStatus] Incident INC-");
     }
 
+    @Test
+    void seesAFollowUpCreatedAndCompletedByAnotherClientWithinTwoPollIntervals() {
+        var seen = new Seen<FollowUp>();
+        Watch<FollowUp> watch = seen.attach(io.followUps().watch().forIncident("INC-2").every(INTERVAL).start());
+        await(() -> watch.polls() >= 1);
+
+        long created = System.nanoTime();
+        FollowUp followUp = other.followUps().createFromLink("INC-2", "https://github.com/acme/api/issues/42").await();
+        await(() -> seen.changes.size() >= 1);
+        long completed = System.nanoTime();
+        other.followUps().edit(followUp.id()).status(FollowUpStatus.COMPLETED).apply().await();
+        await(() -> seen.changes.size() >= 2);
+        watch.close().await();
+
+        assertThat(seen.changes).extracting(Change::kind).containsExactly(Change.Kind.CREATED, Change.Kind.COMPLETED);
+        assertThat(seen.changes).allSatisfy(change -> assertThat(change.item().id()).isEqualTo(followUp.id()));
+        assertThat(seen.changes.get(1).changed()).contains("status");
+        assertThat(seen.changes.get(1).previous().status()).isEqualTo(FollowUpStatus.OUTSTANDING);
+        assertThat(Duration.ofNanos(seen.arrivals.get(0) - created)).isLessThan(INTERVAL.multipliedBy(2));
+        assertThat(Duration.ofNanos(seen.arrivals.get(1) - completed)).isLessThan(INTERVAL.multipliedBy(2));
+        assertThat(seen.failures).isEmpty();
+        assertThat(followUpPolls()).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.query()).contains("updated_at%5Bgte%5D="));
+    }
+
+    @Test
+    void idleFollowUpWatchSpendsOneRequestPerInterval() {
+        assertIdleCostIsOneRequestPerInterval(io.followUps().watch().forIncident("INC-2"), "/v3/follow_ups");
+    }
+
+    /** Polls {@code path} once per interval and sends nothing else but the one lookup of the incident reference. */
+    private static <T extends Record> void assertIdleCostIsOneRequestPerInterval(WatchQuery<T, ?> query, String path) {
+        Watch<T> watch = new Seen<T>().attach(query.every(Duration.ofMillis(200)).start());
+        long start = System.nanoTime();
+        pause(2_000);
+        watch.close().await();
+        long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+        assertThat((long) polls(path).size()).isEqualTo(watch.polls()).isLessThanOrEqualTo(elapsedMillis / 200 + 1)
+                .isGreaterThanOrEqualTo(5);
+        assertThat(sandbox.requests().stream().filter(r -> !r.path().equals(path))).hasSizeLessThanOrEqualTo(1);
+    }
+
     private static List<RecordedRequest> actionPolls() {
-        return sandbox.requests().stream().filter(r -> r.method().equals("GET") && r.path().equals("/v3/actions"))
-                .toList();
+        return polls("/v3/actions");
+    }
+
+    private static List<RecordedRequest> followUpPolls() {
+        return polls("/v3/follow_ups");
+    }
+
+    private static List<RecordedRequest> polls(String path) {
+        return sandbox.requests().stream().filter(r -> r.method().equals("GET") && r.path().equals(path)).toList();
     }
 
     private static void await(BooleanSupplier condition) {

@@ -62,7 +62,8 @@ final class Help {
                   table(list)       aligned columns, e.g. table(actions().list().forIncident(%1$s)); a query is sent
                   show(x)           pretty JSON of a model, list, Future or error
                   watch(w)          prints changes as they happen until Ctrl-C, e.g. watch(actions().watch().forIncident(%1$s))
-                                    also incidents().watch(); .every(java.time.Duration.ofSeconds(2)), .sweepEvery(10) for deletions
+                                    also followUps().watch(), incidents().watch();
+                                    .every(java.time.Duration.ofSeconds(2)), .sweepEvery(10) for deletions
                   lastError()       the last incident.io error in full: lastError().errors(), .requestId()
                   args()            a script's arguments: scripts/firebrigade run FILE.jsh ARGS...
                   banner()          the connection, and the demo data in a sandbox

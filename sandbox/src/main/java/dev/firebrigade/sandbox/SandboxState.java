@@ -24,14 +24,21 @@ import java.util.regex.Pattern;
 public final class SandboxState {
     private static final Pattern REFERENCE_NUMBER = Pattern.compile("\\d{1,18}");
 
-    /** Told of every change to actions and incidents, in the order they happen (webhooks are built from it). */
+    /** Told of every change to actions, follow-ups and incidents, in the order they happen (webhooks are built from it). */
     interface ChangeListener {
         /** Called under the state's lock with a copy of the object as it is now: keep it quick, never block. */
         void changed(Change change, JsonObject object, boolean privateIncident);
     }
 
-    /** What changed. A deleted action is reported as it was, with status {@code deleted}. */
-    enum Change { ACTION_CREATED, ACTION_UPDATED, ACTION_DELETED, INCIDENT_CREATED }
+    /**
+     * What changed. A deleted action or follow-up is reported as it was, with status {@code deleted}; a status change
+     * comes as an {@code IncidentWithStatusChangeV2} ({@code incident}, {@code previous_status}, {@code new_status}),
+     * after the {@code INCIDENT_UPDATED} of the same edit.
+     */
+    enum Change {
+        ACTION_CREATED, ACTION_UPDATED, ACTION_DELETED, FOLLOW_UP_CREATED, FOLLOW_UP_UPDATED, FOLLOW_UP_DELETED,
+        INCIDENT_CREATED, INCIDENT_UPDATED, INCIDENT_STATUS_UPDATED
+    }
 
     private final Object lock = new Object();
     private volatile ChangeListener changes = (change, object, privateIncident) -> { };
@@ -179,11 +186,15 @@ public final class SandboxState {
 
     /** Deletes for good (our assumption: a deleted action is gone, not listed with status deleted). */
     boolean deleteAction(String id) {
+        return delete(actions, id, Change.ACTION_DELETED);
+    }
+
+    /** Removes an item and tells of it as it was, with status {@code deleted}; false if there was none. */
+    private boolean delete(TreeMap<String, JsonObject> items, String id, Change change) {
         synchronized (lock) {
-            var removed = actions.remove(id);
+            var removed = items.remove(id);
             if (removed != null) {
-                tell(Change.ACTION_DELETED, removed.put("status", "deleted")
-                        .put("updated_at", Timestamps.format(Timestamps.now())));
+                tell(change, removed.put("status", "deleted").put("updated_at", Timestamps.format(Timestamps.now())));
             }
             return removed != null;
         }
@@ -215,8 +226,11 @@ public final class SandboxState {
 
     /** Under the lock, so listeners see changes in the order they were made. */
     private void tell(Change change, JsonObject object) {
-        var incidentId = change == Change.INCIDENT_CREATED ? object.getString("id") : object.getString("incident_id");
-        var incident = change == Change.INCIDENT_CREATED ? object : incidents.get(incidentId);
+        var incident = switch (change) {
+            case INCIDENT_CREATED, INCIDENT_UPDATED -> object;
+            case INCIDENT_STATUS_UPDATED -> object.getJsonObject("incident");
+            default -> incidents.get(object.getString("incident_id"));
+        };
         changes.changed(change, object.copy(), incident != null && "private".equals(incident.getString("visibility")));
     }
 
@@ -253,7 +267,8 @@ public final class SandboxState {
                 .put("updated_at", Timestamps.format(now))
                 .mergeIn(followUp.copy());
         synchronized (lock) {
-            followUps.put(stored.getString("id"), stored);
+            var replaced = followUps.put(stored.getString("id"), stored);
+            tell(replaced == null ? Change.FOLLOW_UP_CREATED : Change.FOLLOW_UP_UPDATED, stored);
         }
         return stored.copy();
     }
@@ -264,9 +279,7 @@ public final class SandboxState {
     }
 
     boolean deleteFollowUp(String id) {
-        synchronized (lock) {
-            return followUps.remove(id) != null;
-        }
+        return delete(followUps, id, Change.FOLLOW_UP_DELETED);
     }
 
     /** The organisation's follow-up priorities ({@code FollowUpPriorityV2}): Low, Medium, High. */
@@ -438,7 +451,18 @@ public final class SandboxState {
                 }
                 incidentUpdates.put(update.getString("id"), update);
             }
+            tellEdited(before, incident, statusChanged);
             return Optional.of(incident.copy());
+        }
+    }
+
+    /** An edit is an {@code incident_updated_v2}, and an {@code incident_status_updated_v2} when the status moved. */
+    private void tellEdited(JsonObject before, JsonObject after, boolean statusChanged) {
+        tell(Change.INCIDENT_UPDATED, after);
+        if (statusChanged) {
+            tell(Change.INCIDENT_STATUS_UPDATED, new JsonObject().put("incident", after.copy())
+                    .put("previous_status", before.getJsonObject("incident_status").copy())
+                    .put("new_status", after.getJsonObject("incident_status").copy()));
         }
     }
 

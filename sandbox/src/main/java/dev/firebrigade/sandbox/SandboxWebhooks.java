@@ -26,14 +26,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The sandbox's webhooks, sent as incident.io sends them through Svix: every change to an action or incident becomes
- * an event of the spec's {@code x-webhooks} ({@code public_incident.action_created_v1}, …; only {@code {id}} for
- * private incidents), POSTed to every registered endpoint with {@code webhook-id}, {@code webhook-timestamp} and
+ * The sandbox's webhooks, sent as incident.io sends them through Svix: every change to an action, follow-up or
+ * incident becomes an event of the spec's {@code x-webhooks} ({@link WebhookEvents}: {@code action_created_v1},
+ * {@code follow_up_updated_v1}, {@code incident_status_updated_v2}, …; only {@code {id}} for private incidents), POSTed to every registered endpoint with {@code webhook-id}, {@code webhook-timestamp} and
  * {@code webhook-signature} (HMAC-SHA256 of {@code id.timestamp.body}, signed anew for every attempt). A non-2xx answer,
  * a refused connection or no answer within 15 s is retried after the configured delays, then given up.
  *
- * <p>Our choices where incident.io documents nothing: a deleted action is sent as {@code action_updated_v1} with
- * status {@code deleted}; events are sent at once and concurrently, so, as with Svix, their order is not guaranteed.
+ * <p>Our choices where incident.io documents nothing: a deleted action or follow-up is sent as
+ * {@code action_updated_v1} / {@code follow_up_updated_v1} with status {@code deleted}; events are sent at once and concurrently, so, as with Svix, their order is not guaranteed.
  */
 public final class SandboxWebhooks {
     /** Svix's own schedule after the first attempt (docs.svix.com/retries): 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
@@ -112,14 +112,11 @@ public final class SandboxWebhooks {
         if (targets.isEmpty()) {
             return;
         }
-        var type = (privateIncident ? "private_incident." : "public_incident.") + switch (change) {
-            case ACTION_CREATED -> "action_created_v1";
-            case ACTION_UPDATED, ACTION_DELETED -> "action_updated_v1";
-            case INCIDENT_CREATED -> "incident_created_v2";
-        };
-        var payload = privateIncident ? new JsonObject().put("id", object.getString("id"))
-                : change == Change.INCIDENT_CREATED ? object : actionV1(object);
-        var event = new JsonObject().put("event_type", type).put(type, payload);
+        var event = WebhookEvents.of(change, object, privateIncident);
+        if (event == null) {
+            return;
+        }
+        var type = event.getString("event_type");
         if (contract != null) {
             contract.checkWebhook(type, event);
         }
@@ -129,13 +126,6 @@ public final class SandboxWebhooks {
             outstanding.incrementAndGet();
             context.runOnContext(start -> attempt(message, 1));
         }
-    }
-
-    /** incident.io's webhooks carry {@code ActionV1}: no creator, and a follow-up flag (never set by the sandbox). */
-    private static JsonObject actionV1(JsonObject action) {
-        var payload = action.copy().put("follow_up", false);
-        payload.remove("creator");
-        return payload;
     }
 
     private record Message(String endpointId, String id, String eventType, Buffer body) {

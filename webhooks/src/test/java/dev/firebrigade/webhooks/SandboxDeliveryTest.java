@@ -3,6 +3,8 @@ package dev.firebrigade.webhooks;
 import dev.firebrigade.IncidentIo;
 import dev.firebrigade.IncidentIoOptions;
 import dev.firebrigade.model.ActionStatus;
+import dev.firebrigade.model.FollowUpStatus;
+import dev.firebrigade.model.IncidentStatusCategory;
 import dev.firebrigade.sandbox.OpenApiContract;
 import dev.firebrigade.sandbox.Sandbox;
 import dev.firebrigade.sandbox.SandboxOptions;
@@ -142,6 +144,78 @@ class SandboxDeliveryTest {
     }
 
     @Test
+    void deliversEveryChangeToAFollowUpSignedAndTyped() throws Exception {
+        var created = io.followUps().createFromLink(INCIDENT, "https://github.com/acme/api/issues/7").await();
+        var createdEvent = (FollowUpEvent) next();
+        io.followUps().edit(created.id()).assignTo(LISA).status(FollowUpStatus.COMPLETED).apply().await();
+        var completedEvent = (FollowUpEvent) next();
+        io.followUps().delete(created.id()).await();
+        var deletedEvent = (FollowUpEvent) next();
+
+        assertThat(createdEvent.type()).isEqualTo("public_incident.follow_up_created_v1");
+        assertThat(createdEvent.change()).isEqualTo(WebhookEvent.Change.CREATED);
+        assertThat(createdEvent.followUp().id()).isEqualTo(created.id());
+        assertThat(createdEvent.followUp().incidentId()).isEqualTo(INCIDENT);
+        // v1 events carry an ActionV1 flagged follow_up: the follow-up's title is its description there.
+        assertThat(createdEvent.followUp().description()).isEqualTo(created.title());
+        assertThat(createdEvent.json().getJsonObject(createdEvent.type()).getBoolean("follow_up")).isTrue();
+        assertThat(completedEvent.type()).isEqualTo("public_incident.follow_up_updated_v1");
+        assertThat(completedEvent.change()).isEqualTo(WebhookEvent.Change.UPDATED);
+        assertThat(completedEvent.followUp().status()).isEqualTo(ActionStatus.COMPLETED);
+        assertThat(completedEvent.followUp().assignee().id()).isEqualTo(LISA);
+        assertThat(completedEvent.followUp().completedAt()).isNotNull();
+        assertThat(deletedEvent.followUp().status()).isEqualTo(ActionStatus.DELETED);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void deliversAnIncidentEditAndItsStatusChange() throws Exception {
+        var incident = sandbox.state().addIncident(new JsonObject().put("name", "Database down")).getString("id");
+        next();
+        var edited = io.incidents().edit(incident).name("Database down, again").status("Monitoring").apply().await();
+        // One edit, two events; Svix does not promise their order.
+        var both = List.of((IncidentEvent) next(), (IncidentEvent) next());
+        var updated = both.stream().filter(e -> e.change() == WebhookEvent.Change.UPDATED).findFirst().orElseThrow();
+        var statusUpdated = both.stream().filter(e -> e.change() == WebhookEvent.Change.STATUS_UPDATED).findFirst()
+                .orElseThrow();
+        io.incidents().edit(incident).summary("Replica promoted").apply().await();
+        var summaryOnly = (IncidentEvent) next();
+
+        assertThat(updated.type()).isEqualTo("public_incident.incident_updated_v2");
+        assertThat(updated.incident().name()).isEqualTo("Database down, again");
+        assertThat(updated.incident().updatedAt()).isEqualTo(edited.updatedAt());
+        assertThat(statusUpdated.type()).isEqualTo("public_incident.incident_status_updated_v2");
+        assertThat(statusUpdated.previousStatus().name()).isEqualTo("Investigating");
+        assertThat(statusUpdated.newStatus().name()).isEqualTo("Monitoring");
+        assertThat(statusUpdated.newStatus().category()).isEqualTo(IncidentStatusCategory.LIVE);
+        assertThat(statusUpdated.incident().incidentStatus().name()).isEqualTo("Monitoring");
+        // A change that leaves the status alone is an update only.
+        assertThat(summaryOnly.change()).isEqualTo(WebhookEvent.Change.UPDATED);
+        assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void editsOfAPrivateIncidentAndItsFollowUpsCarryOnlyTheirIds() throws Exception {
+        var secret = sandbox.state().addIncident(new JsonObject().put("name", "Data leak").put("visibility", "private"));
+        next();
+        var followUp = sandbox.state().putFollowUp(new JsonObject().put("incident_id", secret.getString("id"))
+                .put("title", "Rotate every key"));
+        var followUpCreated = (PrivateIncidentEvent) next();
+        io.incidents().edit(secret.getString("id")).name("Data leak, contained").status("Monitoring").apply().await();
+        var incidentUpdated = (PrivateIncidentEvent) next();
+
+        assertThat(followUpCreated.type()).isEqualTo("private_incident.follow_up_created_v1");
+        assertThat(followUpCreated.resource()).isEqualTo(PrivateIncidentEvent.Resource.FOLLOW_UP);
+        assertThat(followUpCreated.resourceId()).isEqualTo(followUp.getString("id"));
+        assertThat(followUpCreated.json().encode()).doesNotContain("Rotate");
+        assertThat(incidentUpdated.type()).isEqualTo("private_incident.incident_updated_v2");
+        assertThat(incidentUpdated.resourceId()).isEqualTo(secret.getString("id"));
+        assertThat(incidentUpdated.json().encode()).doesNotContain("Data leak");
+        // incident.io has no private incident_status_updated event: the update was the only one.
+        assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
     void retriesAnEndpointThatFailsWithTheSameMessageIdSignedAnew() throws Exception {
         failuresToAnswer.set(2);
         var created = io.actions().forIncident(INCIDENT).describe("Check the sprinklers").create().await();
@@ -239,7 +313,7 @@ class SandboxDeliveryTest {
 
     private static WebhookEvent next() throws InterruptedException {
         WebhookEvent event = received.poll(10, TimeUnit.SECONDS);
-        assertThat(event).as("a webhook within 10 s").isNotNull();
+        assertThat(event).as("a webhook within 10 s; %s", sandbox.webhooks().attempts()).isNotNull();
         return event;
     }
 }
