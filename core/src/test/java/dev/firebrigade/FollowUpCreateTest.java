@@ -102,6 +102,23 @@ class FollowUpCreateTest extends SandboxFixture {
     }
 
     @Test
+    void aLostCreateIsMatchedOnTitleAndDescriptionNotOnEitherAlone() {
+        // Made by someone else just before, inside the window: each differs from the draft in one of the two texts.
+        for (JsonObject near : List.of(new JsonObject().put("title", "Other title").put("description", "Same text"),
+                new JsonObject().put("title", "Same title").put("description", "Other text"))) {
+            sandbox.state().putFollowUp(near.put("incident_id", DemoData.INCIDENT_1));
+        }
+        sandbox.faults().on("POST", "/v3/follow_ups").resetAfterProcessing().times(1);
+
+        FollowUp created = io.followUps().forIncident(DemoData.INCIDENT_1).title("Same title")
+                .describe("Same text").create().await();
+
+        assertThat(stored("Same title")).filteredOn(f -> "Same text".equals(f.getString("description")))
+                .extracting(f -> f.getString("id")).containsExactly(created.id());
+        assertThat(requests("POST", "/v3/follow_ups")).hasSize(1);
+    }
+
+    @Test
     void badInputFailsNamingTheStepAndSendsNothing() {
         var draft = io.followUps().forIncident("INC-1").title("Add a replica");
 
