@@ -400,13 +400,17 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
             end = failure == null ? endHandler : null;
             settled = !polling;
         }
-        if (failure != null) {
-            done.tryFail(failure);
-        } else if (settled) {
-            done.tryComplete();
-        }
-        if (end != null) {
-            end.handle(null);
+        try {
+            // Before the close future completes: whoever awaits close() may rely on the end having been handled.
+            if (end != null) {
+                end.handle(null);
+            }
+        } finally {
+            if (failure != null) {
+                done.tryFail(failure);
+            } else if (settled) {
+                done.tryComplete();
+            }
         }
     }
 
