@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.create.CreateEngine;
 import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.internal.wire.FollowUpPayloads;
 
@@ -12,7 +13,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 
 /**
- * incident.io follow-ups, on the v3 API only (v2 is removed on 2026-12-31): {@code followUps().get(id)},
+ * incident.io follow-ups, on the v3 API only (v2 is removed on 2026-12-31):
+ * {@code followUps().forIncident("INC-2").title("Add a replica").create()}, {@code get(id)},
  * {@code list().forIncident("INC-2").fetch()}, {@code edit(id)...apply()}, {@code delete(id)},
  * {@code connectExternalIssue(id, JIRA, url)}, {@code createFromLink("INC-2", url)} and {@code watch()}.
  */
@@ -20,11 +22,21 @@ public final class FollowUps {
     private final Transport transport;
     private final Pager<FollowUp> pager;
     private final References references;
+    private final CreateEngine<FollowUp> engine;
 
     FollowUps(Vertx vertx, Transport transport, References references) {
         this.transport = transport;
         this.pager = new Pager<>(vertx, transport, FollowUpPayloads.Many.class);
         this.references = references;
+        this.engine = new CreateEngine<>(transport);
+    }
+
+    /**
+     * Starts a follow-up on an incident (its ID, or its reference {@code "INC-123"}); finish it with
+     * {@code title(...)} and {@code create()}.
+     */
+    public FollowUpDraft forIncident(String incident) {
+        return new FollowUpDraft(this, null, null, null, null, null, null, null).forIncident(incident);
     }
 
     /** Fetches one follow-up ({@code GET /v3/follow_ups/{id}}). */
@@ -84,6 +96,19 @@ public final class FollowUps {
                             .withBody(new FollowUpPayloads.CreateFromLink(id, link)),
                     FollowUpPayloads.One.class).map(FollowUpPayloads.One::followUp));
         });
+    }
+
+    /** Creates the follow-up without losing or doubling it when the answer is lost: see {@link CreateEngine}. */
+    Future<FollowUp> create(FollowUpPayloads.Create payload) {
+        return engine.create(new FollowUpCreate(this, transport, createRequest(payload), payload));
+    }
+
+    RequestPreview preview(FollowUpPayloads.Create payload) {
+        return transport.preview(createRequest(payload));
+    }
+
+    private static ApiRequest createRequest(FollowUpPayloads.Create payload) {
+        return ApiRequest.of(HttpMethod.POST, "/v3/follow_ups").withBody(payload);
     }
 
     Future<FollowUp> replace(String id, FollowUpPayloads.Update update) {

@@ -1,6 +1,7 @@
 package dev.firebrigade;
 
 import dev.firebrigade.internal.wire.ActionPayloads;
+import dev.firebrigade.internal.wire.FollowUpPayloads;
 import dev.firebrigade.internal.wire.IncidentPayloads;
 import dev.firebrigade.internal.wire.UserPayloads;
 import dev.firebrigade.model.Action;
@@ -156,6 +157,25 @@ class ContractTest extends SandboxFixture {
         assertThat(sandbox.contractViolations()).isEmpty();
         assertThat(sandbox.requests()).hasSizeGreaterThan(12);
         assertThat(undeclaredQueryParameters()).isEmpty();
+    }
+
+    @Test
+    void everyFollowUpCreateCallAgreesWithTheSpec() throws Exception {
+        sandbox.clearContractViolations();
+        sandbox.faults().on("POST", "/v3/follow_ups").resetAfterProcessing().times(1);
+        io.followUps().forIncident("INC-2").title("Found by its window").create().await();
+        io.followUps().forIncident("INC-2").title("Add a replica").describe("Lag alerts too").assignTo(LISA)
+                .priority(DemoData.PRIORITY_HIGH).category(DemoData.CATEGORY_INFRASTRUCTURE).labels("database")
+                .create().await();
+        var everyField = new FollowUpPayloads.Create(INCIDENT, "Add a replica", "Lag alerts too", LISA,
+                DemoData.PRIORITY_HIGH, DemoData.CATEGORY_INFRASTRUCTURE, List.of("database"));
+
+        assertThat(contract.validateRequest("POST", "/v3/follow_ups", encode(everyField))).isEmpty();
+        assertThat(sandbox.contractViolations()).isEmpty();
+        assertThat(undeclaredQueryParameters()).isEmpty();
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().equals("/v3/follow_ups") && r.method().equals("GET"))
+                .anySatisfy(r -> assertThat(r.query()).contains("created_at%5Bgte%5D="));
+        sandbox.state().reset();
     }
 
     @Test

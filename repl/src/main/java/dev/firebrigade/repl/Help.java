@@ -43,6 +43,8 @@ final class Help {
                       .idempotencyKey("gameday-1") makes a re-run return the first incident instead of a new one
                   incidents().edit(%1$s).status("Monitoring").severity("Minor").summary("…").notifyChannel(false).apply().await()
                   incidentUpdates().forIncident(%1$s).fetch().await()   incidents().severities().await(), types(), statuses(), roles()
+                  followUps().forIncident(%1$s).title("Add a replica").describe("…").assignTo(%2$s)
+                      .priority(priorityId).category(categoryId).labels("db").create().await()   v3; never doubled
                   followUps().list().forIncident(%1$s).fetch().await()   v3; also .mode(…), .assigneeTeam(id), .createdSince(…)
                   followUps().edit("<follow-up ID>").title("…").status(FollowUpStatus.COMPLETED).assignTo(%2$s).apply().await()
                   followUps().get(id), delete(id), connectExternalIssue(id, IssueTracker.JIRA, url), createFromLink(%1$s, url)

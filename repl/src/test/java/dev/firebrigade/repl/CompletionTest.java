@@ -29,8 +29,11 @@ class CompletionTest {
             assertThat(complete(shell, "incidents().edit(\"INC-1\").")).contains("status(", "severity(", "summary(",
                     "notifyChannel(", "apply()");
             assertThat(complete(shell, "incidentUpdates().")).contains("forIncident(", "list()");
-            assertThat(complete(shell, "followUps().")).contains("get(", "list()", "edit(", "delete(",
+            assertThat(complete(shell, "followUps().")).contains("forIncident(", "get(", "list()", "edit(", "delete(",
                     "connectExternalIssue(", "createFromLink(");
+            assertThat(complete(shell, "followUps().forIncident(\"INC-1\").")).contains("title(", "describe(",
+                    "assignTo(", "unassigned()", "priority(", "category(", "labels(", "create()", "dryRun()",
+                    "resolvedDryRun()");
             assertThat(complete(shell, "followUps().list().")).contains("forIncident(", "mode(", "assigneeTeam(",
                     "createdSince(", "updatedBetween(", "fetch()");
             assertThat(complete(shell, "followUps().edit(\"x\").")).contains("title(", "describe(", "status(",

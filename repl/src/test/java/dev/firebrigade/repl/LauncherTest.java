@@ -81,7 +81,7 @@ class LauncherTest extends KeyedServerFixture {
                 .contains(CREATE)
                 .contains("actions().list().forIncident(", "actions().complete(", ".dryRun()", "incidents().get(",
                         "incidents().declare()", "incidents().edit(", "incidentUpdates().forIncident(",
-                        "followUps().list().forIncident(", "followUps().edit(",
+                        "followUps().forIncident(", "followUps().list().forIncident(", "followUps().edit(",
                         "users().byEmail(", "identity()", "raw().get(", "table(list)", "show(x)", "lastError()", "args()");
     }
 

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One draft of a resource created without an idempotency key (an action; a follow-up next), as the
+ * One draft of a resource created without an idempotency key (an action, a follow-up), as the
  * {@link CreateEngine} needs it: how to send it, how to list what it may have made, and how to read a listed item.
  * References and emails are already resolved to IDs.
  */

@@ -23,6 +23,16 @@ public final class FollowUpPayloads {
                   String followUpPriorityOptionId, String followUpCategoryId, List<String> labels) {
     }
 
+    /** {@code FollowUpsCreatePayloadV3}; absent fields are left out. */
+    public record Create(String incidentId, String title, String description, String assigneeId,
+                         String followUpPriorityOptionId, String followUpCategoryId, List<String> labels) {
+        /** The same follow-up for another incident and assignee (both resolved to IDs). */
+        public Create withIds(String incidentId, String assigneeId) {
+            return new Create(incidentId, title, description, assigneeId, followUpPriorityOptionId,
+                    followUpCategoryId, labels);
+        }
+    }
+
     /** {@code FollowUpsConnectExternalIssuePayloadV3}. */
     public record ConnectExternalIssue(IssueTracker provider, String url) {
     }
