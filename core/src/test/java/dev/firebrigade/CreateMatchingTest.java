@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,6 +154,24 @@ class CreateMatchingTest {
 
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(storedIds(description)).containsExactlyInAnyOrderElementsOf(ids).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Route.class)
+    void aStandardIncidentWithOtherActionsInTheWindowIsNotSearchedInOtherModes(Route route) {
+        // Someone else's action in any window: the default list holds the incident, so it is no test incident.
+        sandbox.state().addAction(new JsonObject().put("incident_id", DemoData.INCIDENT_2)
+                .put("description", route + ": someone else's").put("created_at", Instant.now().plus(Duration.ofHours(1))
+                        .truncatedTo(ChronoUnit.MICROS).toString()));
+        String description = route + ": never processed";
+        sandbox.faults().on("POST", "/v3/actions").resetBeforeProcessing().times(1);
+        sandbox.clearRequests();
+
+        List<String> ids = route.create(List.of(draft(route, DemoData.INCIDENT_2, description)));
+
+        assertThat(storedIds(description)).containsExactlyElementsOf(ids).hasSize(1);
+        assertThat(sandbox.requests()).filteredOn(r -> r.method().equals("GET") && r.path().equals("/v3/actions"))
+                .isNotEmpty().noneMatch(r -> r.query().contains("incident_mode"));
     }
 
     @Test

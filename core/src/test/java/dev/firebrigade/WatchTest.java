@@ -308,7 +308,8 @@ class WatchTest extends SandboxFixture {
         await(() -> watch.polls() >= 1);
 
         long created = System.nanoTime();
-        FollowUp followUp = other.followUps().createFromLink("INC-2", "https://github.com/acme/api/issues/42").await();
+        // Not from a link: incident.io backdates those to the issue's creation, so they are first seen as updates.
+        FollowUp followUp = other.followUps().forIncident("INC-2").title("Watched from afar").create().await();
         await(() -> seen.changes.size() >= 1);
         long completed = System.nanoTime();
         other.followUps().edit(followUp.id()).status(FollowUpStatus.COMPLETED).apply().await();
