@@ -132,7 +132,9 @@ class CreateMatchingTest {
     @EnumSource(Route.class)
     void anIdenticalActionFromBeforeTheWindowIsNotTakenForTheLostOne(Route route) throws InterruptedException {
         String description = route + ": created earlier by someone else";
-        String earlier = stranger.actions().forIncident(INCIDENT).describe(description).create().await().id();
+        // Identical in every field the rule compares, the assignee included: only the window tells them apart.
+        String earlier = stranger.actions().forIncident(INCIDENT).describe(description).assignTo(DemoData.USER_LISA)
+                .create().await().id();
         // Past the Date header's one-second resolution: the window (tolerance 0) opens after it.
         Thread.sleep(1600);
         sandbox.faults().on("POST", "/v3/actions").resetBeforeProcessing().times(1);
