@@ -2,9 +2,11 @@ package dev.firebrigade;
 
 import dev.firebrigade.bulk.BulkReport;
 import dev.firebrigade.bulk.RowOutcome;
+import dev.firebrigade.model.Action;
 import dev.firebrigade.sandbox.DemoData;
 import dev.firebrigade.sandbox.Sandbox;
 import dev.firebrigade.sandbox.SandboxOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -34,29 +36,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CreateMatchingTest {
     private static final String INCIDENT = DemoData.INCIDENT_1;
 
-    /** The two ways to create; each returns the IDs it reports, one per draft. */
+    /** The two ways to create; each returns the IDs it reports, one per draft, the drafts sent together. */
     enum Route {
         CREATE {
             @Override
-            List<String> create(List<ActionDraft> drafts) {
-                return drafts.stream().map(draft -> draft.create().await().id()).toList();
+            List<String> create(IncidentIo via, List<ActionDraft> drafts) {
+                List<Future<Action>> sent = drafts.stream().map(ActionDraft::create).toList();
+                return sent.stream().map(created -> created.await().id()).toList();
             }
         },
         BULK {
             @Override
-            List<String> create(List<ActionDraft> drafts) {
-                BulkReport report = bare.actions().bulk(drafts).concurrency(1)
+            List<String> create(IncidentIo via, List<ActionDraft> drafts) {
+                BulkReport report = via.actions().bulk(drafts).concurrency(drafts.size())
                         .reconcileUnknown(2, Duration.ofMillis(20)).run().await();
                 assertThat(report.created()).as(report.summary()).isEqualTo(drafts.size());
                 return report.outcomes().stream().map(RowOutcome::actionId).toList();
             }
         };
 
-        abstract List<String> create(List<ActionDraft> drafts);
+        /** Creates {@code drafts}, made by {@code via}, the way of this route. */
+        abstract List<String> create(IncidentIo via, List<ActionDraft> drafts);
+
+        List<String> create(List<ActionDraft> drafts) {
+            return create(client(), drafts);
+        }
 
         /** The client this route sends through. */
         IncidentIo client() {
             return this == CREATE ? safe : bare;
+        }
+
+        /** The same with the default clock tolerance, so that creates sent together fall in each other's windows. */
+        IncidentIo tolerantClient() {
+            return this == CREATE ? safeTolerant : bareTolerant;
         }
     }
 
@@ -66,6 +79,9 @@ class CreateMatchingTest {
     static IncidentIo safe;
     /** Neither retries nor settles: a lost create is left to the bulk. */
     static IncidentIo bare;
+    /** {@link #safe} and {@link #bare} with the default clock tolerance. */
+    static IncidentIo safeTolerant;
+    static IncidentIo bareTolerant;
     /** Another client: what it created is no create of {@link #safe}'s or {@link #bare}'s. */
     static IncidentIo stranger;
 
@@ -84,6 +100,8 @@ class CreateMatchingTest {
                 .setRetryPolicy(SandboxFixture.FAST_RETRIES.withClockSkewTolerance(Duration.ZERO)));
         bare = IncidentIo.create(vertx, new IncidentIoOptions(client)
                 .setRetryPolicy(RetryPolicy.none().withClockSkewTolerance(Duration.ZERO)));
+        safeTolerant = IncidentIo.create(vertx, new IncidentIoOptions(client).setRetryPolicy(SandboxFixture.FAST_RETRIES));
+        bareTolerant = IncidentIo.create(vertx, new IncidentIoOptions(client).setRetryPolicy(RetryPolicy.none()));
         stranger = IncidentIo.create(vertx, new IncidentIoOptions(client));
     }
 
@@ -97,6 +115,8 @@ class CreateMatchingTest {
         assertThat(sandbox.contractViolations()).isEmpty();
         safe.close().await();
         bare.close().await();
+        safeTolerant.close().await();
+        bareTolerant.close().await();
         stranger.close().await();
         sandbox.close().await();
         vertx.close().await();
@@ -150,9 +170,11 @@ class CreateMatchingTest {
     void twoIdenticalDraftsBothLostStayTwoActions(Route route) {
         String description = route + ": asked for twice on purpose";
         sandbox.faults().on("POST", "/v3/actions").resetAfterProcessing().times(2);
+        // Sent together, each lands in the other's window: only the claims keep them apart.
+        ActionDraft draft = route.tolerantClient().actions().forIncident(INCIDENT).describe(description)
+                .assignTo(DemoData.USER_LISA);
 
-        List<String> ids = route.create(List.of(draft(route, INCIDENT, description), draft(route, INCIDENT,
-                description)));
+        List<String> ids = route.create(route.tolerantClient(), List.of(draft, draft));
 
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(storedIds(description)).containsExactlyInAnyOrderElementsOf(ids).hasSize(2);
