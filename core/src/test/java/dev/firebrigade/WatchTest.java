@@ -328,6 +328,24 @@ class WatchTest extends SandboxFixture {
     }
 
     @Test
+    void aFollowUpFromALinkIsFirstSeenAsAnUpdateBecauseIncidentIoBackdatesIt() {
+        var seen = new Seen<FollowUp>();
+        Watch<FollowUp> watch = seen.attach(io.followUps().watch().forIncident("INC-2").every(INTERVAL).start());
+        await(() -> watch.polls() >= 1);
+
+        FollowUp followUp = other.followUps().createFromLink("INC-2", "https://github.com/acme/api/issues/42").await();
+        await(() -> seen.changes.size() >= 1);
+        watch.close().await();
+
+        // created_at is the issue's creation, before the watch began: only updated_at shows it is new here.
+        assertThat(seen.changes).singleElement().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(Change.Kind.UPDATED);
+            assertThat(change.item().id()).isEqualTo(followUp.id());
+            assertThat(change.previous()).isNull();
+        });
+    }
+
+    @Test
     void idleFollowUpWatchSpendsOneRequestPerInterval() {
         assertIdleCostIsOneRequestPerInterval(io.followUps().watch().forIncident("INC-2"), "/v3/follow_ups");
     }
