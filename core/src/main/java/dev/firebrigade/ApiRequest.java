@@ -1,7 +1,5 @@
 package dev.firebrigade;
 
-import dev.firebrigade.internal.transport.Transport;
-
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.internal.transport.UriEncoding;
 import io.vertx.core.http.HttpMethod;
@@ -11,13 +9,13 @@ import java.util.List;
 
 /**
  * An immutable description of one call to incident.io: method, path, query and JSON body. Resources build it, the
- * {@link dev.firebrigade.internal.transport.Transport} sends it, {@code dryRun()} shows it.
+ * client's transport sends it, {@code dryRun()} shows it.
  *
  * @param path  already expanded and encoded, e.g. {@code /v2/actions/01FCNDV6P870EA6S7TK1DSYDG0}
  * @param query in order; repeated names allowed
  * @param body  a value Jackson serialises, or null for no body
  * @param keyed whether the body carries an idempotency key incident.io de-duplicates by (an incident create), so
- *              the {@link Transport} may send it again after an unknown outcome as it would a PUT
+ *              the client may send it again after an unknown outcome as it would a PUT
  */
 public record ApiRequest(HttpMethod method, String path, List<QueryParam> query, Object body, boolean keyed) {
 

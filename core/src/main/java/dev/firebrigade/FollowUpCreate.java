@@ -2,10 +2,8 @@ package dev.firebrigade;
 
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.OutcomeUnknownException;
-import dev.firebrigade.error.UnexpectedResponseException;
-import dev.firebrigade.internal.create.Creatable;
 import dev.firebrigade.internal.create.CreateKey;
-import dev.firebrigade.internal.transport.Deadline;
+import dev.firebrigade.internal.create.CreatePost;
 import dev.firebrigade.internal.transport.Transport;
 import dev.firebrigade.internal.wire.FollowUpPayloads;
 import dev.firebrigade.model.FollowUp;
@@ -19,19 +17,15 @@ import java.util.List;
  * One follow-up create, references resolved, as the create engine sends, lists and matches it: a listed follow-up is
  * taken for this one when its incident, assignee, title and description (each normalised) are the same.
  */
-final class FollowUpCreate implements Creatable<FollowUp> {
+final class FollowUpCreate extends CreatePost<FollowUp, FollowUpPayloads.One> {
     private final FollowUps followUps;
-    private final Transport transport;
     private final FollowUpPayloads.Create payload;
-    private final ApiRequest request;
-    private final CreateKey key;
 
     FollowUpCreate(FollowUps followUps, Transport transport, ApiRequest request, FollowUpPayloads.Create payload) {
+        super(transport, request, FollowUpPayloads.One.class, FollowUpPayloads.One::followUp, "follow-up",
+                key(payload.incidentId(), payload.title(), payload.description(), payload.assigneeId()));
         this.followUps = followUps;
-        this.transport = transport;
         this.payload = payload;
-        this.request = request;
-        this.key = key(payload.incidentId(), payload.title(), payload.description(), payload.assigneeId());
     }
 
     /**
@@ -44,32 +38,7 @@ final class FollowUpCreate implements Creatable<FollowUp> {
     }
 
     @Override
-    public CreateKey key() {
-        return key;
-    }
-
-    @Override
-    public String plural() {
-        return "follow-ups";
-    }
-
-    @Override
-    public ApiRequest request() {
-        return request;
-    }
-
-    @Override
-    public Future<FollowUp> post(Deadline deadline) {
-        return transport.send(request, FollowUpPayloads.One.class, deadline).compose(answer -> {
-            FollowUp created = answer == null ? null : answer.followUp();
-            return created != null && created.id() != null ? Future.succeededFuture(created)
-                    : Future.failedFuture(new UnexpectedResponseException(201, "the answer holds no follow-up", "",
-                    request.method().name(), request.path(), null));
-        });
-    }
-
-    @Override
-    public Future<List<FollowUp>> listCreatedSince(IncidentMode mode, Instant since) {
+    public Future<List<FollowUp>> listSince(IncidentMode mode, Instant since) {
         return followUps.list().forIncident(payload.incidentId()).createdSince(since).mode(mode).fetch();
     }
 
@@ -81,8 +50,7 @@ final class FollowUpCreate implements Creatable<FollowUp> {
 
     @Override
     public OutcomeUnknownException unknown(String why, int attempts, IncidentIoException cause) {
-        return new OutcomeUnknownException("the follow-up create's outcome is unknown: " + why,
-                request.method().name(), request.path(), payload.incidentId(), payload.title(), payload.assigneeId(),
-                attempts, cause);
+        return OutcomeUnknownException.followUp(why, request().method().name(), request().path(),
+                payload.incidentId(), payload.title(), payload.description(), payload.assigneeId(), attempts, cause);
     }
 }

@@ -12,6 +12,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /**
  * incident.io follow-ups, on the v3 API only (v2 is removed on 2026-12-31):
  * {@code followUps().forIncident("INC-2").title("Add a replica").create()}, {@code get(id)},
@@ -84,17 +87,22 @@ public final class FollowUps {
 
     /**
      * Creates a follow-up from an existing tracker issue ({@code POST /v3/follow_ups/actions/create_from_link}) on an
-     * incident given by ID or reference. Sent once: if the answer is lost after sending, the failure says so and
-     * nothing is resent (incident.io takes no idempotency key here).
+     * incident given by ID or reference; incident.io takes its title, description and assignee from the issue.
+     * incident.io takes no idempotency key here, so a lost answer goes through the create engine: the incident's
+     * follow-ups written since the first attempt are searched for the link; found means no second POST, proven
+     * absent means one more, otherwise {@code OutcomeUnknownException} (kind {@code FOLLOW_UP_FROM_LINK}). See
+     * {@link FollowUpLinkCreate} for how links are compared.
      */
     public Future<FollowUp> createFromLink(String incident, String url) {
         return Futures.attempt(() -> {
             Checks.present(incident, "incident_id", "pass an incident ID or reference (INC-123) to createFromLink(...)");
             String link = checkedUrl(url, "createFromLink(...)");
-            return references.incidentId(incident, "incident_id", "createFromLink(...)").compose(id -> transport.send(
-                    ApiRequest.of(HttpMethod.POST, "/v3/follow_ups/actions/create_from_link")
-                            .withBody(new FollowUpPayloads.CreateFromLink(id, link)),
-                    FollowUpPayloads.One.class).map(FollowUpPayloads.One::followUp));
+            return references.incidentId(incident, "incident_id", "createFromLink(...)").compose(id -> {
+                var payload = new FollowUpPayloads.CreateFromLink(id, link);
+                return engine.create(new FollowUpLinkCreate(this, transport,
+                        ApiRequest.of(HttpMethod.POST, "/v3/follow_ups/actions/create_from_link").withBody(payload),
+                        payload));
+            });
         });
     }
 
@@ -128,10 +136,18 @@ public final class FollowUps {
         return provider;
     }
 
+    /** A web link to an issue: absolute http(s), with a host, no spaces or control characters; stripped. */
     private static String checkedUrl(String url, String step) {
         Checks.present(url, "url", "pass the issue's https:// link to " + step);
         String given = url.strip();
-        if (!given.startsWith("https://") && !given.startsWith("http://")) {
+        URI uri;
+        try {
+            uri = new URI(given);
+        } catch (URISyntaxException notALink) {
+            uri = null;
+        }
+        if (uri == null || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                || uri.getHost() == null) {
             throw new InvalidInputException("url", "is not a web link", "pass the issue's https:// link to " + step);
         }
         return given;

@@ -1,5 +1,6 @@
 package dev.firebrigade;
 
+import dev.firebrigade.internal.paging.PageAccess;
 import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.internal.paging.PageStream;
 import dev.firebrigade.error.InvalidInputException;
@@ -14,13 +15,22 @@ import java.util.List;
  * (every filter, the page size, the API version) with only the {@code after} cursor moved. Immutable.
  */
 public final class Page<T> {
+    static {
+        PageAccess.register(new PageAccess.Factory() {
+            @Override
+            public <T> Page<T> page(Pager<T> pager, ApiRequest request, List<T> items, PaginationMeta meta) {
+                return new Page<>(pager, request, items, meta);
+            }
+        });
+    }
+
     private final Pager<T> pager;
     private final ApiRequest request;
     private final List<T> items;
     private final PaginationMeta meta;
 
-    /** Made by the client's pager (internal, so no caller can build one): pages come from a query. */
-    public Page(Pager<T> pager, ApiRequest request, List<T> items, PaginationMeta meta) {
+    /** Made by the client's pager only (through {@link PageAccess}): pages come from a query. */
+    private Page(Pager<T> pager, ApiRequest request, List<T> items, PaginationMeta meta) {
         this.pager = pager;
         this.request = request;
         this.items = items == null ? List.of() : List.copyOf(items);

@@ -4,6 +4,7 @@ import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.error.RateLimitException;
 import dev.firebrigade.error.UnresolvedReferenceException;
+import dev.firebrigade.internal.stream.HandOver;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -13,7 +14,6 @@ import io.vertx.core.streams.ReadStream;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -49,14 +49,12 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
     private final Instant since;
     /** The last version seen of each remembered item, oldest change first. */
     private final LinkedHashMap<String, T> seen = new LinkedHashMap<>();
-    private final ArrayDeque<Change<T>> buffer = new ArrayDeque<>();
+    private final HandOver<Change<T>> pending = new HandOver<>(this);
     private final Promise<Void> done = Promise.promise();
 
     private Handler<Change<T>> handler;
     private Handler<Void> endHandler;
     private Handler<Throwable> exceptionHandler;
-    private long demand = Long.MAX_VALUE;
-    private boolean emitting;
     private boolean stopped;
     private boolean polling;
     private long timer = -1;
@@ -105,8 +103,8 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
 
     /** Stops handing changes over, and so polling once the buffered changes would be next. */
     @Override
-    public synchronized Watch<T> pause() {
-        demand = 0;
+    public Watch<T> pause() {
+        pending.pause();
         return this;
     }
 
@@ -117,12 +115,7 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
 
     @Override
     public Watch<T> fetch(long amount) {
-        if (amount < 0) {
-            throw new IllegalArgumentException("fetch amount must be positive, was " + amount);
-        }
-        synchronized (this) {
-            demand = demand > Long.MAX_VALUE - amount ? Long.MAX_VALUE : demand + amount;
-        }
+        pending.fetch(amount);
         schedule();
         return this;
     }
@@ -152,51 +145,16 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
 
     /** Hands buffered changes over while there is demand, then arranges the next poll. On the context only. */
     private void drain() {
-        RuntimeException failFromHandler = null;
-        synchronized (this) {
-            if (emitting) {
-                return;
-            }
-            emitting = true;
+        if (pending.handOver(() -> stopped ? null : handler, thrown -> failed(thrown, System.nanoTime(), true))) {
+            armTimer();
         }
-        try {
-            while (true) {
-                Change<T> change;
-                Handler<Change<T>> target;
-                synchronized (this) {
-                    if (stopped || handler == null || demand == 0 || buffer.isEmpty()) {
-                        break;
-                    }
-                    change = buffer.poll();
-                    if (demand != Long.MAX_VALUE) {
-                        demand--;
-                    }
-                    target = handler;
-                }
-                try {
-                    target.handle(change);
-                } catch (RuntimeException e) {
-                    failFromHandler = e;
-                    break;
-                }
-            }
-        } finally {
-            synchronized (this) {
-                emitting = false;
-            }
-        }
-        if (failFromHandler != null) {
-            failed(failFromHandler, System.nanoTime(), true);
-            return;
-        }
-        armTimer();
     }
 
     /** Sets the timer for the next poll when nothing is buffered, nothing is under way and changes are wanted. */
     private void armTimer() {
         long delayMillis;
         synchronized (this) {
-            if (stopped || handler == null || polling || timer != -1 || demand == 0 || !buffer.isEmpty()) {
+            if (stopped || handler == null || polling || timer != -1 || !pending.wanted() || !pending.isEmpty()) {
                 return;
             }
             delayMillis = Math.max(1, (nextPollNanos - System.nanoTime()) / 1_000_000);
@@ -240,7 +198,7 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
             failed(failure, beganNanos, lasting(failure));
             return;
         }
-        List<Change<T>> changes = sweep ? swept(items) : changesIn(items);
+        List<Change<T>> found = sweep ? swept(items) : changesIn(items);
         synchronized (this) {
             failuresInARow = 0;
             nextPollNanos = beganNanos + settings.interval().toNanos();
@@ -249,7 +207,7 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
                 windowStart = reach;
             }
             forgetBeyondMemory();
-            buffer.addAll(changes);
+            pending.addAll(found);
         }
         drain();
     }
@@ -392,7 +350,7 @@ public final class Watch<T extends Record> implements ReadStream<Change<T>> {
                 return;
             }
             stopped = true;
-            buffer.clear();
+            pending.clear();
             if (timer != -1) {
                 vertx.cancelTimer(timer);
                 timer = -1;

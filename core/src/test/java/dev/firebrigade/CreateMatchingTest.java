@@ -2,9 +2,11 @@ package dev.firebrigade;
 
 import dev.firebrigade.bulk.BulkReport;
 import dev.firebrigade.bulk.RowOutcome;
+import dev.firebrigade.model.Action;
 import dev.firebrigade.sandbox.DemoData;
 import dev.firebrigade.sandbox.Sandbox;
 import dev.firebrigade.sandbox.SandboxOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,29 +36,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CreateMatchingTest {
     private static final String INCIDENT = DemoData.INCIDENT_1;
 
-    /** The two ways to create; each returns the IDs it reports, one per draft. */
+    /** The two ways to create; each returns the IDs it reports, one per draft, the drafts sent together. */
     enum Route {
         CREATE {
             @Override
-            List<String> create(List<ActionDraft> drafts) {
-                return drafts.stream().map(draft -> draft.create().await().id()).toList();
+            List<String> create(IncidentIo via, List<ActionDraft> drafts) {
+                List<Future<Action>> sent = drafts.stream().map(ActionDraft::create).toList();
+                return sent.stream().map(created -> created.await().id()).toList();
             }
         },
         BULK {
             @Override
-            List<String> create(List<ActionDraft> drafts) {
-                BulkReport report = bare.actions().bulk(drafts).concurrency(1)
+            List<String> create(IncidentIo via, List<ActionDraft> drafts) {
+                BulkReport report = via.actions().bulk(drafts).concurrency(drafts.size())
                         .reconcileUnknown(2, Duration.ofMillis(20)).run().await();
                 assertThat(report.created()).as(report.summary()).isEqualTo(drafts.size());
                 return report.outcomes().stream().map(RowOutcome::actionId).toList();
             }
         };
 
-        abstract List<String> create(List<ActionDraft> drafts);
+        /** Creates {@code drafts}, made by {@code via}, the way of this route. */
+        abstract List<String> create(IncidentIo via, List<ActionDraft> drafts);
+
+        List<String> create(List<ActionDraft> drafts) {
+            return create(client(), drafts);
+        }
 
         /** The client this route sends through. */
         IncidentIo client() {
             return this == CREATE ? safe : bare;
+        }
+
+        /** The same with the default clock tolerance, so that creates sent together fall in each other's windows. */
+        IncidentIo tolerantClient() {
+            return this == CREATE ? safeTolerant : bareTolerant;
         }
     }
 
@@ -64,6 +79,9 @@ class CreateMatchingTest {
     static IncidentIo safe;
     /** Neither retries nor settles: a lost create is left to the bulk. */
     static IncidentIo bare;
+    /** {@link #safe} and {@link #bare} with the default clock tolerance. */
+    static IncidentIo safeTolerant;
+    static IncidentIo bareTolerant;
     /** Another client: what it created is no create of {@link #safe}'s or {@link #bare}'s. */
     static IncidentIo stranger;
 
@@ -82,6 +100,8 @@ class CreateMatchingTest {
                 .setRetryPolicy(SandboxFixture.FAST_RETRIES.withClockSkewTolerance(Duration.ZERO)));
         bare = IncidentIo.create(vertx, new IncidentIoOptions(client)
                 .setRetryPolicy(RetryPolicy.none().withClockSkewTolerance(Duration.ZERO)));
+        safeTolerant = IncidentIo.create(vertx, new IncidentIoOptions(client).setRetryPolicy(SandboxFixture.FAST_RETRIES));
+        bareTolerant = IncidentIo.create(vertx, new IncidentIoOptions(client).setRetryPolicy(RetryPolicy.none()));
         stranger = IncidentIo.create(vertx, new IncidentIoOptions(client));
     }
 
@@ -95,6 +115,8 @@ class CreateMatchingTest {
         assertThat(sandbox.contractViolations()).isEmpty();
         safe.close().await();
         bare.close().await();
+        safeTolerant.close().await();
+        bareTolerant.close().await();
         stranger.close().await();
         sandbox.close().await();
         vertx.close().await();
@@ -130,7 +152,9 @@ class CreateMatchingTest {
     @EnumSource(Route.class)
     void anIdenticalActionFromBeforeTheWindowIsNotTakenForTheLostOne(Route route) throws InterruptedException {
         String description = route + ": created earlier by someone else";
-        String earlier = stranger.actions().forIncident(INCIDENT).describe(description).create().await().id();
+        // Identical in every field the rule compares, the assignee included: only the window tells them apart.
+        String earlier = stranger.actions().forIncident(INCIDENT).describe(description).assignTo(DemoData.USER_LISA)
+                .create().await().id();
         // Past the Date header's one-second resolution: the window (tolerance 0) opens after it.
         Thread.sleep(1600);
         sandbox.faults().on("POST", "/v3/actions").resetBeforeProcessing().times(1);
@@ -146,12 +170,32 @@ class CreateMatchingTest {
     void twoIdenticalDraftsBothLostStayTwoActions(Route route) {
         String description = route + ": asked for twice on purpose";
         sandbox.faults().on("POST", "/v3/actions").resetAfterProcessing().times(2);
+        // Sent together, each lands in the other's window: only the claims keep them apart.
+        ActionDraft draft = route.tolerantClient().actions().forIncident(INCIDENT).describe(description)
+                .assignTo(DemoData.USER_LISA);
 
-        List<String> ids = route.create(List.of(draft(route, INCIDENT, description), draft(route, INCIDENT,
-                description)));
+        List<String> ids = route.create(route.tolerantClient(), List.of(draft, draft));
 
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(storedIds(description)).containsExactlyInAnyOrderElementsOf(ids).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Route.class)
+    void aStandardIncidentWithOtherActionsInTheWindowIsNotSearchedInOtherModes(Route route) {
+        // Someone else's action in any window: the default list holds the incident, so it is no test incident.
+        sandbox.state().addAction(new JsonObject().put("incident_id", DemoData.INCIDENT_2)
+                .put("description", route + ": someone else's").put("created_at", Instant.now().plus(Duration.ofHours(1))
+                        .truncatedTo(ChronoUnit.MICROS).toString()));
+        String description = route + ": never processed";
+        sandbox.faults().on("POST", "/v3/actions").resetBeforeProcessing().times(1);
+        sandbox.clearRequests();
+
+        List<String> ids = route.create(List.of(draft(route, DemoData.INCIDENT_2, description)));
+
+        assertThat(storedIds(description)).containsExactlyElementsOf(ids).hasSize(1);
+        assertThat(sandbox.requests()).filteredOn(r -> r.method().equals("GET") && r.path().equals("/v3/actions"))
+                .isNotEmpty().noneMatch(r -> r.query().contains("incident_mode"));
     }
 
     @Test

@@ -31,7 +31,7 @@ class MayHaveBeenProcessedTest {
                 new UnexpectedResponseException(502, "a proxy page", "<html>", "POST", "/v3/actions", null),
                 new ConnectionException("reset", "POST", "/v3/actions", true, null),
                 new TimeoutException("no answer", "POST", "/v3/actions", true, null),
-                new OutcomeUnknownException("unknown", "POST", "/v3/actions", "I", "d", null, 1, null)))
+                OutcomeUnknownException.action("unknown", "POST", "/v3/actions", "I", "d", null, 1, null)))
                 .allSatisfy(failure -> assertThat(failure.mayHaveBeenProcessed()).as(failure.getMessage()).isTrue());
     }
 

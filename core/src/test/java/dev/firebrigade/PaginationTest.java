@@ -70,6 +70,14 @@ class PaginationTest extends SandboxFixture {
     }
 
     @Test
+    void pagesComeOnlyFromQueries() {
+        var page = io.users().list().includeInactive().pageSize(3).firstPage().await();
+
+        assertThat(Page.class.getConstructors()).as("no public constructor: a Page is made by a query alone").isEmpty();
+        assertThat(page.items()).hasSize(3);
+    }
+
+    @Test
     void aPageStreamsItselfAndWhatFollows() {
         var first = io.users().list().includeInactive().pageSize(3).firstPage().await();
 

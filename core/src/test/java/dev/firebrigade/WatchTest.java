@@ -308,7 +308,8 @@ class WatchTest extends SandboxFixture {
         await(() -> watch.polls() >= 1);
 
         long created = System.nanoTime();
-        FollowUp followUp = other.followUps().createFromLink("INC-2", "https://github.com/acme/api/issues/42").await();
+        // Not from a link: incident.io backdates those to the issue's creation, so they are first seen as updates.
+        FollowUp followUp = other.followUps().forIncident("INC-2").title("Watched from afar").create().await();
         await(() -> seen.changes.size() >= 1);
         long completed = System.nanoTime();
         other.followUps().edit(followUp.id()).status(FollowUpStatus.COMPLETED).apply().await();
@@ -324,6 +325,24 @@ class WatchTest extends SandboxFixture {
         assertThat(seen.failures).isEmpty();
         assertThat(followUpPolls()).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.query()).contains("updated_at%5Bgte%5D="));
+    }
+
+    @Test
+    void aFollowUpFromALinkIsFirstSeenAsAnUpdateBecauseIncidentIoBackdatesIt() {
+        var seen = new Seen<FollowUp>();
+        Watch<FollowUp> watch = seen.attach(io.followUps().watch().forIncident("INC-2").every(INTERVAL).start());
+        await(() -> watch.polls() >= 1);
+
+        FollowUp followUp = other.followUps().createFromLink("INC-2", "https://github.com/acme/api/issues/42").await();
+        await(() -> seen.changes.size() >= 1);
+        watch.close().await();
+
+        // created_at is the issue's creation, before the watch began: only updated_at shows it is new here.
+        assertThat(seen.changes).singleElement().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(Change.Kind.UPDATED);
+            assertThat(change.item().id()).isEqualTo(followUp.id());
+            assertThat(change.previous()).isNull();
+        });
     }
 
     @Test

@@ -404,7 +404,7 @@ final class BulkRun {
                         + " checked by a later run", null);
             }
             if (doubt != null) {
-                outcome(row.row(), row.line(), row.key(), RowStatus.UNKNOWN, null, new OutcomeUnknownException(
+                outcome(row.row(), row.line(), row.key(), RowStatus.UNKNOWN, null, OutcomeUnknownException.action(
                         "an earlier run sent this row and whether it was created could not be checked ("
                         + doubt.getMessage() + "); not sent again: run again to check it", "POST",
                         bulk.actions().api().path(), row.incident(), row.description(), row.assignee(), 1, doubt));
@@ -599,7 +599,7 @@ final class BulkRun {
     private void endNow(String why) {
         for (SourceRow row : flying.values()) {
             if (!dryRun) {
-                var unknownCause = new OutcomeUnknownException(why, "POST", bulk.actions().api().path(), row.incident(),
+                var unknownCause = OutcomeUnknownException.action(why, "POST", bulk.actions().api().path(), row.incident(),
                         row.description(), row.assignee(), 1, null);
                 if (journal != null) {
                     journal.record(JournalLines.problem("unknown", row.key(), row.row(), unknownCause, Instant.now()));

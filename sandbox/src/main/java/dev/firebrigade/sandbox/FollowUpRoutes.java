@@ -9,10 +9,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code /v3/follow_ups} from the spec's v3 schemas (API-NOTES §9): a paginated list (ID order, oldest first, with
@@ -20,7 +24,9 @@ import java.util.Set;
  * status required; {@code deleted} refused; a null assignee unassigns), delete (gone afterwards, like actions),
  * connecting a tracker issue (refused when already connected) and creating from a tracker link. Choices where the spec
  * is silent: unknown IDs are a 422 {@code not_found} naming the field; create-from-link recognises GitHub, GitLab,
- * Jira (atlassian.net) and Linear links and titles the follow-up after the issue.
+ * Jira (atlassian.net) and Linear links and titles the follow-up after the issue. As the spec says, a follow-up made
+ * from a link is backdated to the issue's creation ({@code created_at}; the stand-in tracker's issue was created a day
+ * before its link was first seen here) while {@code updated_at} is when it was written.
  */
 final class FollowUpRoutes {
     private static final Set<String> PROVIDERS = Set.of("asana", "azure_devops", "click_up", "freshservice", "linear",
@@ -28,6 +34,8 @@ final class FollowUpRoutes {
 
     private final SandboxState state;
     private final Replies replies;
+    /** When the stand-in tracker's issue behind each link was created: every follow-up from it shares that time. */
+    private final Map<String, Instant> issueCreated = new ConcurrentHashMap<>();
 
     FollowUpRoutes(SandboxState state, Replies replies) {
         this.state = state;
@@ -81,9 +89,11 @@ final class FollowUpRoutes {
         existingIncident(incidentId);
         var issue = issueFromLink(url, null);
         ApiKeyIdentity creator = ctx.get(Sandbox.IDENTITY);
+        var created = issueCreated.computeIfAbsent(issue.getString("issue_permalink"),
+                link -> Timestamps.now().minus(Duration.ofDays(1)));
         var followUp = state.putFollowUp(new JsonObject().put("incident_id", incidentId)
                 .put("title", issue.getString("issue_name")).put("external_issue_reference", issue)
-                .put("creator", creator.toActor()));
+                .put("creator", creator.toActor()).put("created_at", Timestamps.format(created)));
         replies.send(ctx, 201, new JsonObject().put("follow_up", followUp));
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@code /v3/follow_ups}: create, PUT rules, delete, connect, create from a link, and the paginated list. */
@@ -68,6 +71,26 @@ class FollowUpsV3Test extends DemoSandboxTest {
         assertThat(fromLink.bodyAsJsonObject().getJsonObject("follow_up").getJsonObject("external_issue_reference")
                 .getString("provider")).isEqualTo("gitlab");
         assertThat(unknownTracker.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void aFollowUpFromALinkIsBackdatedToTheIssueAndStoresTheLinkAsItsPermalink() {
+        var link = new JsonObject().put("incident_id", DemoData.INCIDENT_1).put("url", "https://github.com/fb/ops/issues/9");
+        var before = Instant.now();
+
+        var first = http.post("/v3/follow_ups/actions/create_from_link", link).bodyAsJsonObject().getJsonObject("follow_up");
+        var second = http.post("/v3/follow_ups/actions/create_from_link", link).bodyAsJsonObject().getJsonObject("follow_up");
+
+        assertThat(first.getJsonObject("external_issue_reference")).isEqualTo(new JsonObject().put("provider", "github")
+                .put("issue_name", "fb/ops/issues/9").put("issue_permalink", "https://github.com/fb/ops/issues/9"));
+        // The spec: "backdated to the issue's creation time"; both follow-ups share the issue, so its time too.
+        assertThat(Instant.parse(first.getString("created_at"))).isBefore(before.minus(Duration.ofHours(23)));
+        assertThat(second.getString("created_at")).isEqualTo(first.getString("created_at"));
+        assertThat(Instant.parse(first.getString("updated_at"))).isAfterOrEqualTo(before.truncatedTo(ChronoUnit.MICROS));
+        var written = http.get("/v3/follow_ups?incident_id=" + DemoData.INCIDENT_1 + "&updated_at%5Bgte%5D="
+                + before.truncatedTo(ChronoUnit.MICROS)).bodyAsJsonObject().getJsonArray("follow_ups");
+        assertThat(written.stream().map(f -> ((JsonObject) f).getString("id")))
+                .containsExactly(first.getString("id"), second.getString("id"));
     }
 
     @Test

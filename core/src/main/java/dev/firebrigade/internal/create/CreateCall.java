@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  *   <li>POST. The transport retries only what provably was not processed (429, a connection never made).</li>
  *   <li>Outcome unknown ({@link IncidentIoException#mayHaveBeenProcessed()})? Let it settle
  *       ({@link RetryPolicy#reconcileDelay()}), then look for it ({@link CreateEngine#find}).</li>
- *   <li>Found: that is the result. Absent: POST again, up to {@link RetryPolicy#createAttempts()} in all.</li>
+ *   <li>Found: that is the result. Absent: POST again, up to {@link RetryPolicy#createAttempts()} in all. Not
+ *       provably absent ({@link Creatable#mayBe}): unknown at once.</li>
  *   <li>Still unknown (every check failed, the attempts or the call's deadline ran out): an
  *       {@link OutcomeUnknownException} with the draft, never a guess.</li>
  * </ol>
@@ -104,6 +105,10 @@ final class CreateCall<T> {
         }).compose(turn -> engine.find(draft, firstAttempt, engine.ledgerClaims(), deadline).transform(found -> {
             if (found.failed()) {
                 ledger.endReconcile(draft.key(), null);
+                if (found.cause() instanceof CreateEngine.NotProven doubt) {
+                    // Sending again might double it, and checking again would read the same list.
+                    return Future.failedFuture(draft.unknown(doubt.getMessage(), attempt, failure));
+                }
                 if (found.cause() instanceof ActionsApiRemovedException gone) {
                     // Checking again would meet the same answer: say what to do, the unknown outcome attached.
                     gone.addSuppressed(draft.unknown("the actions API was removed while checking whether it was"

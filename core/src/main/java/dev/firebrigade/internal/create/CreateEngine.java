@@ -10,6 +10,7 @@ import io.vertx.core.Promise;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -20,13 +21,16 @@ import java.util.Set;
  * The one engine that decides whether a create whose answer was lost landed, for one kind of resource of one client.
  * incident.io takes no idempotency key for these creates, so an unknown outcome is settled by looking:
  * <ul>
- *   <li>the window: items created since the first attempt began, on incident.io's clock (our start plus the
- *       measured offset), less {@link RetryPolicy#clockSkewTolerance()};</li>
+ *   <li>the window: items created (or, where creation is backdated, first written: {@link Creatable.Listed#stamp()})
+ *       since the first attempt began, on incident.io's clock (our start plus the measured offset), less
+ *       {@link RetryPolicy#clockSkewTolerance()};</li>
  *   <li>the modes: incident.io's default list first; when it holds no item of the incident at all, the incident
  *       may be a test, tutorial or stream one, which are listed apart;</li>
  *   <li>the match: same {@link CreateKey} (description with line ends normalised and stripped, assignee, incident),
  *       the oldest in the window that is not claimed: by another create of this client ({@link CreateLedger}) for
- *       {@link #create}, by another row of the bulk's journal ({@link ClaimStore}) for {@link #settle}.</li>
+ *       {@link #create}, by another row of the bulk's journal ({@link ClaimStore}) for {@link #settle};</li>
+ *   <li>the doubt: no match, but an unclaimed item in the window that the draft {@linkplain Creatable#mayBe may be}
+ *       (a link stored in another form): absence is not proven, so the outcome stays unknown.</li>
  * </ul>
  * {@link #create} sends and settles one draft ({@link CreateCall}); a bulk settles the rows it left unknown with
  * {@link #settle}, the same check.
@@ -58,7 +62,8 @@ public final class CreateEngine<T> {
 
     /**
      * Checks once whether a create of {@code draft} first sent at {@code firstSent} (our clock) landed: the item it
-     * made, now claimed, or null when it provably did not. Fails when the listing failed. The check waits for the
+     * made, now claimed, or null when it provably did not. Fails when the listing failed, and with the draft's
+     * {@link Creatable#unknown} when absence cannot be proven ({@link Creatable#mayBe}). The check waits for the
      * key's turn like a create's, but {@code claims} alone say what is taken: a bulk's rows are owned by its journal,
      * and the ledger also holds what the same rows' earlier creates in this process made (a run stopped with rows in
      * flight, then resumed), which the check must be free to find.
@@ -69,6 +74,8 @@ public final class CreateEngine<T> {
         Promise<Void> turn = ledger.beginReconcile(draft.key());
         return turn.future()
                 .compose(admitted -> find(draft, firstSent, claims, deadline))
+                .recover(failure -> Future.failedFuture(failure instanceof NotProven doubt
+                        ? draft.unknown(doubt.getMessage(), 1, null) : failure))
                 .andThen(found -> {
                     String id = found.succeeded() && found.result() != null ? draft.listed(found.result()).id() : null;
                     if (id != null) {
@@ -100,14 +107,14 @@ public final class CreateEngine<T> {
     }
 
     /**
-     * The oldest item matching {@code draft} created since {@code firstSent} and not in {@code claims}, or null. The
-     * caller holds the key's reconciliation turn, so no create of this key is on the wire and no claim that matters can
+     * The oldest item matching {@code draft} stamped since {@code firstSent} and not in {@code claims}, or null; fails
+     * with {@link NotProven} when absence cannot be proven (see {@link Creatable#mayBe}). The caller holds the key's reconciliation turn, so no create of this key is on the wire and no claim that matters can
      * arrive meanwhile.
      */
     Future<T> find(Creatable<T> draft, Instant firstSent, ClaimStore claims, Deadline deadline) {
         // The window incident.io is asked for, from the clock offset known so far.
         Instant asked = windowStart(firstSent);
-        return bounded(draft, draft.listCreatedSince(null, asked), deadline).compose(items -> {
+        return bounded(draft, draft.listSince(null, asked), deadline).compose(items -> {
             // The listing's own Date header is the freshest reading of incident.io's clock. On v2, which lists
             // everything, it may open the window earlier; on v3 incident.io sent only the window asked for.
             Instant fresh = windowStart(firstSent);
@@ -123,7 +130,7 @@ public final class CreateEngine<T> {
         if (index == OTHER_MODES.size()) {
             return Future.succeededFuture(null);
         }
-        return bounded(draft, draft.listCreatedSince(OTHER_MODES.get(index), since), deadline).compose(items ->
+        return bounded(draft, draft.listSince(OTHER_MODES.get(index), since), deadline).compose(items ->
                 items.isEmpty() ? otherModes(draft, index + 1, since, claims, deadline)
                         : oldestUnclaimed(draft, items, since, claims));
     }
@@ -138,28 +145,61 @@ public final class CreateEngine<T> {
         return firstSent.plus(offset == null ? Duration.ZERO : offset).minus(policy.clockSkewTolerance());
     }
 
-    /** The matching rule: same key, created in the window, claimed by no create of this client; the oldest wins. */
+    /**
+     * The matching rule: same key, stamped in the window, claimed by no create of this client; the oldest wins. With
+     * none, an unclaimed item the draft {@linkplain Creatable#mayBe may be} leaves the outcome {@link NotProven}.
+     */
     private Future<T> oldestUnclaimed(Creatable<T> draft, List<T> items, Instant since, ClaimStore claims) {
-        List<T> candidates = items.stream().filter(item -> matches(draft.key(), draft.listed(item), since)).toList();
-        if (candidates.isEmpty()) {
+        List<T> candidates = new ArrayList<>();
+        List<String> doubtful = new ArrayList<>();
+        for (T item : items) {
+            Creatable.Listed listed = draft.listed(item);
+            if (matches(draft.key(), listed, since)) {
+                candidates.add(item);
+            } else if (inWindow(draft.key(), listed, since) && draft.mayBe(listed)) {
+                doubtful.add(listed.id());
+            }
+        }
+        if (candidates.isEmpty() && doubtful.isEmpty()) {
             return Future.succeededFuture(null);
         }
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new HashSet<>(doubtful);
         candidates.forEach(item -> ids.add(draft.listed(item).id()));
-        return claims.claimedAmong(ids).map(claimed -> candidates.stream()
-                .filter(item -> !claimed.contains(draft.listed(item).id()))
-                .min(Comparator.comparing((T item) -> draft.listed(item).createdAt())
-                        .thenComparing(item -> draft.listed(item).id()))
-                .orElse(null));
+        return claims.claimedAmong(ids).compose(claimed -> {
+            T oldest = candidates.stream()
+                    .filter(item -> !claimed.contains(draft.listed(item).id()))
+                    .min(Comparator.comparing((T item) -> draft.listed(item).stamp())
+                            .thenComparing(item -> draft.listed(item).id()))
+                    .orElse(null);
+            String unsure = doubtful.stream().filter(id -> !claimed.contains(id)).findFirst().orElse(null);
+            return oldest != null || unsure == null ? Future.succeededFuture(oldest) : Future.failedFuture(
+                    new NotProven("nothing matched exactly, but " + unsure + ", written since it was sent, may be it"));
+        });
     }
 
     /** Whether a listed item may be what a create of {@code key} made; a listing may leave its incident out. */
     static boolean matches(CreateKey key, Creatable.Listed item, Instant since) {
-        CreateKey listed = item.key();
-        return item.id() != null && item.createdAt() != null && !item.createdAt().isBefore(since)
-                && (listed.incidentId() == null || listed.incidentId().equals(key.incidentId()))
-                && listed.description().equals(key.description())
-                && Objects.equals(listed.assigneeId(), key.assigneeId());
+        return inWindow(key, item, since) && item.key().description().equals(key.description())
+                && Objects.equals(item.key().assigneeId(), key.assigneeId());
+    }
+
+    /** Whether a listed item of {@code key}'s incident was stamped in the window. */
+    private static boolean inWindow(CreateKey key, Creatable.Listed item, Instant since) {
+        String incident = item.key().incidentId();
+        return item.id() != null && item.stamp() != null && !item.stamp().isBefore(since)
+                && (incident == null || incident.equals(key.incidentId()));
+    }
+
+    /**
+     * A check that found no match but could not prove absence: sending again might double it, and checking again
+     * would read the same list. Reported as the unknown outcome it is.
+     */
+    static final class NotProven extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotProven(String why) {
+            super(why, null, false, false);
+        }
     }
 
     /** A step of a call that fails once the deadline has passed. */

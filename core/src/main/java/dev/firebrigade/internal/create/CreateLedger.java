@@ -24,9 +24,10 @@ import java.util.Set;
  * </ul>
  * Nothing blocks: waiting is a promise completed when the turn comes.
  * <p>
- * Claims are forgotten as soon as no create can need them. A reconciliation only looks at actions created since its
- * create's first attempt, less the clock tolerance (and less the error of the measured clock offset, which only
- * opens the window early). So a claim made before the oldest create still in progress started, less
+ * Claims are forgotten as soon as no create can need them. A reconciliation only looks at items stamped
+ * ({@link Creatable.Listed#stamp()}: created, or for a follow-up from a link written) since its create's first
+ * attempt, less the clock tolerance (and less the error of the measured clock offset, which only opens the window
+ * early). So a claim made before the oldest create still in progress started, less
  * {@code horizon}, can matter to no create now running nor to any later one. A bulk of a million creates at full
  * speed therefore keeps only the last seconds' claims, not every action it made.
  */

@@ -1,12 +1,12 @@
 package dev.firebrigade.internal.paging;
 
 import dev.firebrigade.Page;
+import dev.firebrigade.internal.stream.HandOver;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.streams.ReadStream;
 
-import java.util.ArrayDeque;
 import java.util.function.Supplier;
 
 /**
@@ -18,20 +18,16 @@ import java.util.function.Supplier;
 public final class PageStream<T> implements ReadStream<T> {
     private final Context context;
     private final Supplier<Future<Page<T>>> first;
-    private final ArrayDeque<T> buffer = new ArrayDeque<>();
+    private final HandOver<T> items = new HandOver<>(this);
 
     private Handler<T> handler;
     private Handler<Void> endHandler;
     private Handler<Throwable> exceptionHandler;
-    /** Items the consumer still wants; {@code Long.MAX_VALUE} means flowing. */
-    private long demand = Long.MAX_VALUE;
     private boolean started;
     private boolean fetching;
     private Page<T> last;
     /** Ended, failed or cancelled: nothing more is delivered. */
     private boolean terminated;
-    /** Guards against re-entrance when a handler calls {@code fetch} or {@code resume}. */
-    private boolean emitting;
     /**
      * The end, or a failure, that came before its handler was set: {@code collect()} sets {@code handler} (which
      * starts the stream) before {@code endHandler}, and from a non-Vert.x thread a short stream can end in between.
@@ -67,7 +63,7 @@ public final class PageStream<T> implements ReadStream<T> {
             this.handler = handler;
             if (handler == null) {
                 terminated = true;
-                buffer.clear();
+                items.clear();
                 return this;
             }
         }
@@ -76,8 +72,8 @@ public final class PageStream<T> implements ReadStream<T> {
     }
 
     @Override
-    public synchronized PageStream<T> pause() {
-        demand = 0;
+    public PageStream<T> pause() {
+        items.pause();
         return this;
     }
 
@@ -88,12 +84,7 @@ public final class PageStream<T> implements ReadStream<T> {
 
     @Override
     public PageStream<T> fetch(long amount) {
-        if (amount < 0) {
-            throw new IllegalArgumentException("fetch amount must be positive, was " + amount);
-        }
-        synchronized (this) {
-            demand = demand > Long.MAX_VALUE - amount ? Long.MAX_VALUE : demand + amount;
-        }
+        items.fetch(amount);
         schedule();
         return this;
     }
@@ -120,50 +111,20 @@ public final class PageStream<T> implements ReadStream<T> {
 
     /** Hands buffered items over while there is demand, then fetches the next page or ends. On the context only. */
     private void drain() {
-        synchronized (this) {
-            if (emitting) {
-                return;
-            }
-            emitting = true;
+        if (items.handOver(() -> terminated ? null : handler, this::fail)) {
+            afterDrain();
         }
-        try {
-            while (true) {
-                T item;
-                Handler<T> target;
-                synchronized (this) {
-                    if (terminated || handler == null || demand == 0 || buffer.isEmpty()) {
-                        break;
-                    }
-                    item = buffer.poll();
-                    if (demand != Long.MAX_VALUE) {
-                        demand--;
-                    }
-                    target = handler;
-                }
-                try {
-                    target.handle(item);
-                } catch (RuntimeException e) {
-                    fail(e);
-                    return;
-                }
-            }
-        } finally {
-            synchronized (this) {
-                emitting = false;
-            }
-        }
-        afterDrain();
     }
 
     private void afterDrain() {
         Handler<Void> end = null;
         Supplier<Future<Page<T>>> fetchNext = null;
         synchronized (this) {
-            if (terminated || handler == null || !buffer.isEmpty() || fetching) {
+            if (terminated || handler == null || !items.isEmpty() || fetching) {
                 return;
             }
             if (!started || (last != null && last.hasNext())) {
-                if (demand == 0) {
+                if (!items.wanted()) {
                     return;
                 }
                 fetching = true;
@@ -197,7 +158,7 @@ public final class PageStream<T> implements ReadStream<T> {
             }
             if (page != null) {
                 last = page;
-                buffer.addAll(page.items());
+                items.addAll(page.items());
             }
         }
         if (failure != null) {
@@ -214,7 +175,7 @@ public final class PageStream<T> implements ReadStream<T> {
                 return;
             }
             terminated = true;
-            buffer.clear();
+            items.clear();
             target = exceptionHandler;
             if (target == null) {
                 failureUnheard = failure;

@@ -46,7 +46,7 @@ public final class Pager<T> {
                         "the list did not advance: pagination_meta.after repeats the cursor that was sent", after,
                         request.method().name(), request.path(), null));
             }
-            return Future.succeededFuture(new Page<>(this, request, body.items(), body.paginationMeta()));
+            return Future.succeededFuture(PageAccess.page(this, request, body.items(), body.paginationMeta()));
         }, failure -> Future.failedFuture(explain.apply(failure)));
     }
 
