@@ -49,7 +49,7 @@ final class BulkTally {
             case VALID -> valid++;
         }
         var outcome = new RowOutcome(row, line, key, status, actionId,
-                error == null ? null : Reconciler.asIncidentIo(error));
+                error == null ? null : Unexpected.asIncidentIo(error));
         if (kept.size() < keepOutcomes || kept.containsKey(row)) {
             kept.put(row, outcome);
         } else {
