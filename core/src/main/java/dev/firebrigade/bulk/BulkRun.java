@@ -4,10 +4,8 @@ import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.InvalidInputException;
 import dev.firebrigade.error.OutcomeUnknownException;
 import dev.firebrigade.error.RateLimitException;
-import dev.firebrigade.internal.create.ActionsAccess;
 import dev.firebrigade.internal.create.Fingerprint;
 import dev.firebrigade.internal.create.LongSet;
-import dev.firebrigade.model.Action;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -21,12 +19,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One run of a {@link Bulk}: its orchestration. Every field is touched on one Vert.x context only, so there are no
- * locks: blocking work (reading the source, scanning and writing the journal) goes to worker threads and comes back
- * to the context.
+ * One run of a {@link Bulk}: its orchestration, whatever it creates (its {@link Creator} knows that). Every field is
+ * touched on one Vert.x context only, so there are no locks: blocking work (reading the source, scanning and writing
+ * the journal) goes to worker threads and comes back to the context.
  *
  * <pre>
- * begin:  learn the binding (GET /v1/identity); open the source, then lock, scan, check and mark the journal (worker)
+ * begin:  learn the binding (GET /v1/identity); open the source, then lock, scan, check (kind, binding) and mark
+ *         the journal (worker)
  *         settle rows an earlier run left in doubt ({@link Settler})
  * pump:   rows move from the source to the window and are sent ({@link Pump}); each answer becomes the row's
  *         outcome: journal and {@link BulkTally}
@@ -119,7 +118,7 @@ final class BulkRun implements Pump.Run {
 
     private void begin() {
         Future<JournalBinding> binding = bulk.journal() == null ? Future.succeededFuture()
-                : bulk.actions().journalBinding();
+                : bulk.creator().binding();
         binding.compose(b -> context.<Opened>executeBlocking(() -> open(b), false)).onComplete(opened -> guarded(() -> {
             if (opened.failed()) {
                 IncidentIoException cause = Unexpected.asIncidentIo(opened.cause());
@@ -133,7 +132,7 @@ final class BulkRun implements Pump.Run {
             total = opened.result().total();
             claims = journal == null ? Claims.inMemory() : Claims.fromJournal(ids -> journal.flushed()
                     .compose(flushed -> context.executeBlocking(() -> journal.createdAmong(ids), false)));
-            settler = new Settler(vertx, bulk.actions(), claims, bulk.concurrency(), bulk.reconcileRounds(),
+            settler = new Settler(vertx, bulk.creator(), claims, bulk.concurrency(), bulk.reconcileRounds(),
                     bulk.reconcileDelay());
             pump = new Pump(vertx, context, this, bulk.concurrency(), reader, journal);
             started.tryComplete();
@@ -158,7 +157,7 @@ final class BulkRun implements Pump.Run {
      * scans the journal, checks its binding and records this run in it. Undoes what it did if a later step fails.
      */
     private Opened open(JournalBinding binding) throws Exception {
-        RowReader rows = bulk.source().open(bulk.actions());
+        RowReader rows = bulk.source().open(bulk.creator());
         JournalLock lock = null;
         try {
             long count = bulk.source().countedUpFront() ? bulk.source().count() : -1;
@@ -171,6 +170,10 @@ final class BulkRun implements Pump.Run {
                 throw Journal.failure("has " + state.unreadableLines() + " unreadable lines: " + bulk.journal()
                         + " (is it a bulk journal?)", null);
             }
+            BulkKind kind = bulk.creator().kind();
+            if (state.kind() != null && !state.kind().equals(kind.label())) {
+                throw new JournalKindMismatchException(bulk.journal(), state.kind(), kind);
+            }
             if (state.binding() != null && !state.binding().sameTarget(binding) && !bulk.rebindJournal()) {
                 throw new JournalMismatchException(bulk.journal(), state.binding(), binding);
             }
@@ -182,7 +185,7 @@ final class BulkRun implements Pump.Run {
                 }
             } else {
                 journal = Journal.open(vertx, lock, bulk.syncJournal(),
-                        JournalLines.run(bulk.source().name(), binding, lock.holder()));
+                        JournalLines.run(bulk.source().name(), kind, binding, lock.holder()));
             }
             return new Opened(journal, state, rows, count);
         } catch (Exception e) {
@@ -204,7 +207,7 @@ final class BulkRun implements Pump.Run {
             for (Settler.Result r : done.result()) {
                 String key = r.pending().key();
                 if (r.found()) {
-                    journal.record(JournalLines.created(key, r.pending().row(), r.id(), true, Instant.now()));
+                    journal.record(JournalLines.created(key, r.pending().row(), kind(), r.id(), true, Instant.now()));
                     earlier.doneKeys().add(Fingerprint.of(key));
                     earlier.inDoubt().remove(key);
                 } else if (r.checked()) {
@@ -253,10 +256,9 @@ final class BulkRun implements Pump.Run {
                         + " checked by a later run", null);
             }
             if (doubt != null) {
-                outcome(row, RowStatus.UNKNOWN, null, new OutcomeUnknownException(
-                        "an earlier run sent this row and whether it was created could not be checked ("
-                        + doubt.getMessage() + "); not sent again: run again to check it", "POST",
-                        bulk.actions().api().path(), row.incident(), row.description(), row.assignee(), 1, doubt));
+                outcome(row, RowStatus.UNKNOWN, null, bulk.creator().unknown("an earlier run sent this row and"
+                        + " whether it was created could not be checked (" + doubt.getMessage() + "); not sent again:"
+                        + " run again to check it", row.fields(), doubt));
                 return false;
             }
         }
@@ -315,7 +317,7 @@ final class BulkRun implements Pump.Run {
 
     /** Dry run: the draft is complete and its references resolve (read-only lookups, cached per client). */
     private void check(SourceRow row) {
-        row.draft().resolvedDryRun().onComplete(checked -> guarded(() -> {
+        row.draft().check().onComplete(checked -> guarded(() -> {
             if (!pump.inFlight(row)) {
                 return;
             }
@@ -345,16 +347,16 @@ final class BulkRun implements Pump.Run {
         row.draft().create().onComplete(sent -> guarded(() -> sent(row, attempt, sentAt, sent)));
     }
 
-    private void sent(SourceRow row, int attempt, Instant sentAt, AsyncResult<Action> sent) {
+    private void sent(SourceRow row, int attempt, Instant sentAt, AsyncResult<String> sent) {
         if (!pump.inFlight(row)) {
             return; // abandoned when the run was stopped: journaled unknown, and a re-run reconciles it
         }
         if (sent.succeeded()) {
-            // The create engine answers only with an action that has an ID.
-            String id = sent.result().id();
+            // The create engine answers only with an item that has an ID.
+            String id = sent.result();
             if (journal != null) {
                 // The journal is the claim: settling reads it back.
-                journal.record(JournalLines.created(row.key(), row.row(), id, false, Instant.now()));
+                journal.record(JournalLines.created(row.key(), row.row(), kind(), id, false, Instant.now()));
             } else {
                 claims.claim(id);
             }
@@ -387,7 +389,7 @@ final class BulkRun implements Pump.Run {
             return false;
         }
         // incident.io provably did not take it (no connection): send it again after a growing pause.
-        Duration wait = ActionsAccess.of(bulk.actions()).engine().policy().backoff(attempt);
+        Duration wait = bulk.creator().policy().backoff(attempt);
         vertx.setTimer(Math.max(1, wait.toMillis()), t -> guarded(() -> {
             if (!pump.inFlight(row)) {
                 return;
@@ -416,8 +418,7 @@ final class BulkRun implements Pump.Run {
             if (journal != null) {
                 journal.record(JournalLines.problem("unknown", row.key(), row.row(), cause, Instant.now()));
             }
-            settler.unknown(new Pending(row.key(), row.row(), row.line(), row.incident(), row.description(),
-                    row.assignee(), sentAt, row));
+            settler.unknown(new Pending(row.key(), row.row(), row.line(), row.fields(), sentAt, row));
             outcome(row, RowStatus.UNKNOWN, null, cause);
         } else {
             if (journal != null) {
@@ -443,7 +444,7 @@ final class BulkRun implements Pump.Run {
                 Pending p = r.pending();
                 if (r.found()) {
                     if (journal != null) {
-                        journal.record(JournalLines.created(p.key(), p.row(), r.id(), true, Instant.now()));
+                        journal.record(JournalLines.created(p.key(), p.row(), kind(), r.id(), true, Instant.now()));
                     }
                     tally.found(p.row(), p.line(), p.key(), r.id());
                 } else if (r.checked() && !halted()) {
@@ -485,8 +486,7 @@ final class BulkRun implements Pump.Run {
     private void endNow(String why) {
         if (!dryRun) {
             for (SourceRow row : pump.inFlight()) {
-                var unknownCause = new OutcomeUnknownException(why, "POST", bulk.actions().api().path(), row.incident(),
-                        row.description(), row.assignee(), 1, null);
+                OutcomeUnknownException unknownCause = bulk.creator().unknown(why, row.fields(), null);
                 if (journal != null) {
                     journal.record(JournalLines.problem("unknown", row.key(), row.row(), unknownCause, Instant.now()));
                 }
@@ -549,8 +549,12 @@ final class BulkRun implements Pump.Run {
         })));
     }
 
+    private BulkKind kind() {
+        return bulk.creator().kind();
+    }
+
     private BulkReport report(BulkReport.Ending ending, IncidentIoException cause) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        return tally.report(ending, bulk.source().name(), dryRun, total, elapsed, bulk.journal(), cause);
+        return tally.report(ending, bulk.source().name(), kind(), dryRun, total, elapsed, bulk.journal(), cause);
     }
 }

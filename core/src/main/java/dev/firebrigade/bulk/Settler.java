@@ -1,9 +1,6 @@
 package dev.firebrigade.bulk;
 
-import dev.firebrigade.ActionDraft;
-import dev.firebrigade.Actions;
 import dev.firebrigade.error.IncidentIoException;
-import dev.firebrigade.internal.create.ActionsAccess;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -14,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Settles the rows of a bulk whose create went unanswered, through the client's one create engine: the check a single
- * {@code create()} makes (same window, modes and matching rule), with the IDs the journal gave to other rows kept out
- * of reach ({@link Claims}). Without an idempotency key at incident.io (API notes §5) looking is the only way to learn
+ * Settles the rows of a bulk whose create went unanswered, through the client's one create engine
+ * ({@link RowDraft#settle}): the check a single {@code create()} makes (same window, modes and matching rule), with
+ * the IDs the journal gave to other rows kept out of reach ({@link Claims}). Without an idempotency key at incident.io (API notes §5) looking is the only way to learn
  * what happened. It settles rows an earlier run left in doubt, before this run sends anything ({@link #settle}), and
  * the rows this run leaves unknown, in rounds at its end after a growing delay ({@link #nextRound}).
  */
@@ -36,8 +33,7 @@ final class Settler {
     }
 
     private final Vertx vertx;
-    private final Actions actions;
-    private final ActionsAccess.Bridge engine;
+    private final Creator<?, ?> creator;
     private final Claims claims;
     private final int concurrency;
     private final int rounds;
@@ -51,10 +47,9 @@ final class Settler {
      * @param rounds      how many rounds {@link #nextRound} may settle, the first after {@code firstDelay}, each
      *                    next one after twice the last delay
      */
-    Settler(Vertx vertx, Actions actions, Claims claims, int concurrency, int rounds, Duration firstDelay) {
+    Settler(Vertx vertx, Creator<?, ?> creator, Claims claims, int concurrency, int rounds, Duration firstDelay) {
         this.vertx = vertx;
-        this.actions = actions;
-        this.engine = ActionsAccess.of(actions);
+        this.creator = creator;
         this.claims = claims;
         this.concurrency = concurrency;
         this.rounds = rounds;
@@ -106,17 +101,10 @@ final class Settler {
     }
 
     private Future<Result> settleOne(Pending pending) {
-        ActionDraft draft = pending.source() != null && pending.source().draft() != null ? pending.source().draft()
-                : draftOf(pending);
         Instant sent = pending.sentAt() == null ? Instant.EPOCH : pending.sentAt();
-        return engine.resolve(draft)
-                .compose(resolved -> engine.engine().settle(resolved, sent, claims))
-                .map(found -> new Result(pending, found == null ? null : found.id(), null))
+        RowDraft draft = pending.source() != null ? pending.source().draft() : creator.row(pending.fields());
+        return draft.settle(sent, claims)
+                .map(found -> new Result(pending, found, null))
                 .otherwise(error -> new Result(pending, null, Unexpected.asIncidentIo(error)));
-    }
-
-    private ActionDraft draftOf(Pending pending) {
-        ActionDraft draft = actions.forIncident(pending.incident()).describe(pending.description());
-        return pending.assignee() == null ? draft : draft.assignTo(pending.assignee());
     }
 }

@@ -2,7 +2,7 @@ package dev.firebrigade.bulk;
 
 import dev.firebrigade.error.IncidentIoException;
 
-/** Failures that are not the client's typed ones (a closed client, a file system error, a bug), as a bulk reports them. */
+/** How a bulk reports a failure that is not one of the client's typed ones (a closed client, an I/O error, a bug). */
 final class Unexpected {
     private Unexpected() {
     }
