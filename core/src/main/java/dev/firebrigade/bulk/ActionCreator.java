@@ -15,23 +15,8 @@ final class ActionCreator extends Creator<ActionDraft, Action> {
     private final Actions actions;
 
     ActionCreator(Actions actions) {
-        super(BulkAccess.of(actions));
+        super(BulkAccess.of(actions), BulkKind.ACTIONS, ActionDraft.class, actions.api().path());
         this.actions = actions;
-    }
-
-    @Override
-    BulkKind kind() {
-        return BulkKind.ACTIONS;
-    }
-
-    @Override
-    Class<ActionDraft> draftType() {
-        return ActionDraft.class;
-    }
-
-    @Override
-    String path() {
-        return actions.api().path();
     }
 
     @Override

@@ -17,18 +17,32 @@ import java.time.Instant;
  */
 abstract class Creator<D, T> {
     private final BulkAccess.Bridge<D, T> bridge;
+    private final BulkKind kind;
+    private final Class<D> draftType;
+    private final String path;
 
-    Creator(BulkAccess.Bridge<D, T> bridge) {
+    /**
+     * @param draftType the drafts a list or stream of this kind holds
+     * @param path      where creates are sent, for errors
+     */
+    Creator(BulkAccess.Bridge<D, T> bridge, BulkKind kind, Class<D> draftType, String path) {
         this.bridge = bridge;
+        this.kind = kind;
+        this.draftType = draftType;
+        this.path = path;
     }
 
-    abstract BulkKind kind();
+    final BulkKind kind() {
+        return kind;
+    }
 
-    /** The drafts a list or stream of this kind holds. */
-    abstract Class<D> draftType();
+    final Class<D> draftType() {
+        return draftType;
+    }
 
-    /** Where creates are sent, for errors. */
-    abstract String path();
+    final String path() {
+        return path;
+    }
 
     /** A row's draft, from fields {@link #problem} found nothing wrong with. */
     abstract D draft(RowFields fields);

@@ -16,28 +16,11 @@ import java.util.Locale;
 
 /** A bulk of follow-ups: rows {@code incident,title,description,assignee,priority,category,labels}. */
 final class FollowUpCreator extends Creator<FollowUpDraft, FollowUp> {
-    private static final String PATH = "/v3/follow_ups";
-
     private final FollowUps followUps;
 
     FollowUpCreator(FollowUps followUps) {
-        super(BulkAccess.of(followUps));
+        super(BulkAccess.of(followUps), BulkKind.FOLLOW_UPS, FollowUpDraft.class, "/v3/follow_ups");
         this.followUps = followUps;
-    }
-
-    @Override
-    BulkKind kind() {
-        return BulkKind.FOLLOW_UPS;
-    }
-
-    @Override
-    Class<FollowUpDraft> draftType() {
-        return FollowUpDraft.class;
-    }
-
-    @Override
-    String path() {
-        return PATH;
     }
 
     @Override
@@ -119,7 +102,7 @@ final class FollowUpCreator extends Creator<FollowUpDraft, FollowUp> {
 
     @Override
     OutcomeUnknownException unknown(String why, RowFields fields, IncidentIoException cause) {
-        return new OutcomeUnknownException(why, "POST", PATH, fields.incident(), fields.title(), fields.assignee(), 1,
-                cause);
+        return new OutcomeUnknownException(why, "POST", path(), fields.incident(), fields.title(), fields.assignee(),
+                1, cause);
     }
 }
