@@ -116,10 +116,10 @@ public final class BulkSource {
 
     /**
      * What its rows are: its drafts' kind, or what a file's columns show. A CSV header with a {@code title} column
-     * means follow-ups, one with {@code description} and no {@code title} actions; for JSON Lines the first row's
-     * fields tell the same way. Fails with an {@link InvalidInputException} naming the columns when they tell
-     * neither, or both (follow-up columns such as {@code priority} without a {@code title}): say which then. Blocking
-     * (it reads the start of the file): call it off an event loop.
+     * means follow-ups, one without actions; for JSON Lines the first row's fields tell the same way. Fails with an
+     * {@link InvalidInputException} naming the column when follow-up columns such as {@code priority} come without a
+     * {@code title}, or a JSON Lines file's first row is not an object: say which then. Blocking (it reads the start
+     * of the file): call it off an event loop.
      */
     public BulkKind guessKind() {
         if (kind != null) {

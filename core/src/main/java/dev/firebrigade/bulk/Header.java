@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The columns of a bulk file, and what kind of rows they make: a CSV's header line, or the field names of a JSON
- * Lines file's first row. A {@code title} means follow-ups, a {@code description} without one actions; a file that
- * shows neither, or follow-up columns without a title, is not guessed (the caller says which).
+ * Lines file's first row. A {@code title} means follow-ups; without one the rows are actions, as every file was before
+ * follow-ups, except when follow-up columns without a title make it ambiguous (the caller says which then).
  */
 final class Header {
     private static final String ACTIONS_LINE = "incident,description,assignee (key optional)";
@@ -48,7 +48,7 @@ final class Header {
         return positions.getOrDefault(column, -1);
     }
 
-    /** The kind its columns show; fails naming the columns when they show none, or a contradiction. */
+    /** The kind its columns show; fails naming the column when follow-up columns come without a title. */
     BulkKind guess() {
         if (positions.containsKey(Column.TITLE)) {
             return BulkKind.FOLLOW_UPS;
@@ -59,11 +59,8 @@ final class Header {
                     + " which every follow-up needs", "add a title column for follow-ups, or remove "
                     + followUpOnly.label() + " for actions, or say which (--kind actions|follow-ups)");
         }
-        if (positions.containsKey(Column.DESCRIPTION)) {
-            return BulkKind.ACTIONS;
-        }
-        throw refused("has neither a title column (follow-ups) nor a description column (actions)",
-                "start the file with " + FOLLOW_UPS_LINE + ", or with " + ACTIONS_LINE);
+        // A header that names no kind (no description either) is read as actions: their check says what it lacks.
+        return BulkKind.ACTIONS;
     }
 
     /**
@@ -90,7 +87,8 @@ final class Header {
         for (String required : List.of("incident", kind.requiredColumn())) {
             if (!positions.containsKey(Column.named(required))) {
                 throw refused("lacks the " + required + " column", "start the file with the header line "
-                        + (kind == BulkKind.ACTIONS ? ACTIONS_LINE : FOLLOW_UPS_LINE));
+                        + (kind == BulkKind.ACTIONS ? ACTIONS_LINE + "; for follow-ups, " + FOLLOW_UPS_LINE
+                        : FOLLOW_UPS_LINE));
             }
         }
     }

@@ -138,9 +138,14 @@ class BulkCommandTest {
         Path titled = Files.writeString(dir.resolve("titled.csv"), "incident,title\nINC-2,Add a replica\n");
         Path unclear = Files.writeString(dir.resolve("unclear.csv"), "incident,description,priority\nINC-2,x,p\n");
 
+        Path actions = Files.writeString(dir.resolve("actions.csv"), "incident,description\nINC-2,Call\n");
+        Path journal = dir.resolve("shared.journal");
+
         Run contradicted = bulk(titled.toString(), "--kind", "actions");
         Run ambiguous = bulk(unclear.toString());
         Run unknownKind = bulk(titled.toString(), "--kind", "incidents");
+        Run ofActions = bulk(actions.toString(), "--journal", journal.toString());
+        Run otherKind = bulk(titled.toString(), "--journal", journal.toString());
 
         assertThat(contradicted.code()).as(contradicted.all()).isEqualTo(2);
         assertThat(contradicted.err().strip().lines()).as(contradicted.all()).hasSize(1);
@@ -155,6 +160,11 @@ class BulkCommandTest {
         assertThat(dir.resolve("unclear.csv.journal")).doesNotExist();
         assertThat(unknownKind.code()).isEqualTo(2);
         assertThat(unknownKind.err()).contains("--kind is 'incidents': pass --kind actions or --kind follow-ups");
+        // A journal of actions given to a bulk of follow-ups: refused before its binding is even compared.
+        assertThat(ofActions.code()).as(ofActions.all()).isZero();
+        assertThat(otherKind.code()).as(otherKind.all()).isEqualTo(2);
+        assertThat(otherKind.err().strip().lines()).hasSize(1);
+        assertThat(otherKind.err()).contains("records a bulk of actions, but this run creates follow-ups", "--journal NEW");
     }
 
     private Run bulk(String... args) {
