@@ -9,7 +9,7 @@ import dev.firebrigade.error.ActionsApiRemovedException;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.model.Action;
 import dev.firebrigade.model.ActionStatus;
-import dev.firebrigade.internal.create.ActionsAccess;
+import dev.firebrigade.internal.create.BulkAccess;
 import dev.firebrigade.internal.create.CreateEngine;
 import dev.firebrigade.internal.create.Creatable;
 import dev.firebrigade.internal.transport.Transport;
@@ -33,7 +33,7 @@ public final class Actions {
     private final References references;
     private final Pager<Action> pager;
     private final CreateEngine<Action> engine;
-    private final ActionsAccess.Bridge bridge = new ActionsAccess.Bridge() {
+    private final BulkAccess.Bridge<ActionDraft, Action> bridge = new BulkAccess.Bridge<>() {
         @Override
         public Future<Creatable<Action>> resolve(ActionDraft draft) {
             return draft.resolvedPayload().map(Actions.this::creatable);
@@ -43,10 +43,15 @@ public final class Actions {
         public CreateEngine<Action> engine() {
             return engine;
         }
+
+        @Override
+        public Future<JournalBinding> journalBinding() {
+            return Actions.this.journalBinding();
+        }
     };
 
     static {
-        ActionsAccess.register(actions -> actions.bridge);
+        BulkAccess.registerActions(actions -> actions.bridge);
     }
     private final Supplier<Future<JournalBinding>> binding;
 

@@ -37,7 +37,8 @@ final class DefaultIncidentIo implements IncidentIo {
         this.catalog = new Catalog(transport, this.options);
         this.incidents = new Incidents(vertx, transport, references, catalog);
         this.incidentUpdates = new IncidentUpdates(vertx, transport, references);
-        this.followUps = new FollowUps(vertx, transport, references);
+        this.followUps = new FollowUps(vertx, transport, references,
+                () -> identity().map(id -> JournalBinding.of(this.options.getBaseUrl(), id, null)));
         this.actions = new Actions(transport, this.options.getActionsApi(), references, vertx,
                 () -> identity().map(id -> JournalBinding.of(this.options.getBaseUrl(), id, this.options.getActionsApi())));
         this.raw = new Raw(transport);

@@ -6,6 +6,7 @@ import dev.firebrigade.model.User;
 import io.vertx.core.Future;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -112,6 +113,41 @@ public final class FollowUpDraft {
         return Futures.attempt(() -> resolved(payload()).map(followUps::preview));
     }
 
+    /** The incident as given, or null. */
+    public String incident() {
+        return incident;
+    }
+
+    /** The title as given, or null. */
+    public String title() {
+        return title;
+    }
+
+    /** The description as given, or null. */
+    public String description() {
+        return description;
+    }
+
+    /** The assignee as given (a user ID or an email), or null when unassigned. */
+    public String assignee() {
+        return assignee;
+    }
+
+    /** The priority option ID as given, or null. */
+    public String priority() {
+        return priority;
+    }
+
+    /** The category ID as given, or null. */
+    public String category() {
+        return category;
+    }
+
+    /** The labels as given, or null when none were. */
+    public List<String> labels() {
+        return labels == null ? null : Collections.unmodifiableList(labels);
+    }
+
     FollowUpPayloads.Create payload() {
         List<String> checkedLabels = null;
         if (labels != null) {
@@ -132,6 +168,11 @@ public final class FollowUpDraft {
                 category == null ? null : Checks.present(category, "follow_up_category_id",
                         "pass a category ID to category(...), or leave it out"),
                 checkedLabels);
+    }
+
+    /** {@link #payload()} with references resolved, as {@link #create()} sends it. */
+    Future<FollowUpPayloads.Create> resolvedPayload() {
+        return Futures.attempt(() -> resolved(payload()));
     }
 
     /** {@code given} with the incident and the assignee as IDs, both looked up at once when needed. */

@@ -1,5 +1,10 @@
 package dev.firebrigade;
 
+import dev.firebrigade.bulk.Bulk;
+import dev.firebrigade.bulk.BulkSource;
+import dev.firebrigade.bulk.JournalBinding;
+import dev.firebrigade.internal.create.BulkAccess;
+import dev.firebrigade.internal.create.Creatable;
 import dev.firebrigade.internal.create.CreateEngine;
 import dev.firebrigade.internal.paging.Pager;
 import dev.firebrigade.internal.wire.FollowUpPayloads;
@@ -14,24 +19,52 @@ import io.vertx.core.http.HttpMethod;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * incident.io follow-ups, on the v3 API only (v2 is removed on 2026-12-31):
  * {@code followUps().forIncident("INC-2").title("Add a replica").create()}, {@code get(id)},
  * {@code list().forIncident("INC-2").fetch()}, {@code edit(id)...apply()}, {@code delete(id)},
- * {@code connectExternalIssue(id, JIRA, url)}, {@code createFromLink("INC-2", url)} and {@code watch()}.
+ * {@code connectExternalIssue(id, JIRA, url)}, {@code createFromLink("INC-2", url)}, {@code watch()} and
+ * {@code bulk(Path.of("followups.csv"))}.
  */
 public final class FollowUps {
     private final Transport transport;
     private final Pager<FollowUp> pager;
     private final References references;
     private final CreateEngine<FollowUp> engine;
+    private final Supplier<Future<JournalBinding>> binding;
+    private final BulkAccess.Bridge<FollowUpDraft, FollowUp> bridge = new BulkAccess.Bridge<>() {
+        @Override
+        public Future<Creatable<FollowUp>> resolve(FollowUpDraft draft) {
+            return draft.resolvedPayload().map(FollowUps.this::creatable);
+        }
 
-    FollowUps(Vertx vertx, Transport transport, References references) {
+        @Override
+        public CreateEngine<FollowUp> engine() {
+            return engine;
+        }
+
+        @Override
+        public Future<JournalBinding> journalBinding() {
+            return Futures.attempt(binding::get);
+        }
+    };
+
+    static {
+        BulkAccess.registerFollowUps(followUps -> followUps.bridge);
+    }
+
+    /** @param binding learns where creates through these follow-ups land, for a bulk journal */
+    FollowUps(Vertx vertx, Transport transport, References references, Supplier<Future<JournalBinding>> binding) {
         this.transport = transport;
         this.pager = new Pager<>(vertx, transport, FollowUpPayloads.Many.class);
         this.references = references;
         this.engine = new CreateEngine<>(transport);
+        this.binding = binding;
     }
 
     /**
@@ -106,9 +139,39 @@ public final class FollowUps {
         });
     }
 
+    /**
+     * Creates many follow-ups, safe to re-run: finish with {@code run()}, {@code start()} or {@code dryRun()}, after
+     * {@code journal(path)} to make it resumable. See {@link Bulk}.
+     */
+    public Bulk bulk(List<FollowUpDraft> drafts) {
+        return bulk(BulkSource.ofFollowUps(drafts));
+    }
+
+    /** {@link #bulk(List)} from a stream, pulled only as fast as the bulk sends. */
+    public Bulk bulk(Stream<FollowUpDraft> drafts) {
+        return bulk(BulkSource.ofFollowUps(drafts));
+    }
+
+    /**
+     * {@link #bulk(List)} from a CSV file (header {@code incident,title}, optional {@code description,assignee,
+     * priority,category,labels,key}) or a JSON Lines file ({@code .jsonl}, {@code .ndjson}), streamed.
+     */
+    public Bulk bulk(Path file) {
+        return bulk(BulkSource.file(file));
+    }
+
+    /** {@link #bulk(List)} from any {@link BulkSource}. */
+    public Bulk bulk(BulkSource source) {
+        return Bulk.of(pager.vertx(), this, source);
+    }
+
     /** Creates the follow-up without losing or doubling it when the answer is lost: see {@link CreateEngine}. */
     Future<FollowUp> create(FollowUpPayloads.Create payload) {
-        return engine.create(new FollowUpCreate(this, transport, createRequest(payload), payload));
+        return engine.create(creatable(payload));
+    }
+
+    private FollowUpCreate creatable(FollowUpPayloads.Create payload) {
+        return new FollowUpCreate(this, transport, createRequest(payload), payload);
     }
 
     RequestPreview preview(FollowUpPayloads.Create payload) {

@@ -28,7 +28,7 @@ class BulkFaultsTest extends SandboxFixture {
     void aThousandRowsLandExactlyOnceThroughFaultsAndTheJournalIsComplete() throws IOException {
         Path csv = csv("faults", 1000);
         Path journal = dir.resolve("faults.journal");
-        injectFaults();
+        injectFaults("/v3/actions");
         int fired;
         BulkReport report;
         try {
@@ -56,7 +56,7 @@ class BulkFaultsTest extends SandboxFixture {
         Path csv = csv("bare", 300);
         Path journal = dir.resolve("bare.journal");
         IncidentIo bare = IncidentIo.create(vertx, clientOptions().setRetryPolicy(RetryPolicy.none()));
-        injectFaults();
+        injectFaults("/v3/actions");
         int fired;
         BulkReport report;
         try {
@@ -75,15 +75,16 @@ class BulkFaultsTest extends SandboxFixture {
         assertLandedOnceWithACompleteJournal("bare-", 300, journal);
     }
 
-    private static void injectFaults() {
+    /** Faults on every create sent to {@code path}, the same for each kind of bulk (seeded: the same each run). */
+    static void injectFaults(String path) {
         var faults = sandbox.faults().seed(42);
         // Processed, but the answer is lost: only reconciliation can tell.
-        faults.on("POST", "/v3/actions").resetAfterProcessing().probability(0.05);
+        faults.on("POST", path).resetAfterProcessing().probability(0.05);
         // Not processed, and the client cannot know: reconciled, found absent, sent again.
-        faults.on("POST", "/v3/actions").resetBeforeProcessing().probability(0.05);
-        faults.on("POST", "/v3/actions").status(503).probability(0.05);
+        faults.on("POST", path).resetBeforeProcessing().probability(0.05);
+        faults.on("POST", path).status(503).probability(0.05);
         // Not processed, and the client knows: everything waits out Retry-After (1 s), then it is sent again.
-        faults.on("POST", "/v3/actions").tooManyRequests(Duration.ofMillis(10)).probability(0.004);
+        faults.on("POST", path).tooManyRequests(Duration.ofMillis(10)).probability(0.004);
     }
 
     private void assertLandedOnceWithACompleteJournal(String prefix, int rows, Path journal) throws IOException {

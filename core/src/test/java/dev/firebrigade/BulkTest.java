@@ -44,9 +44,9 @@ class BulkTest extends SandboxFixture {
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, 50).mapToObj(i -> (long) i).toList());
         assertThat(report.outcomes()).allSatisfy(o -> {
             assertThat(o.status()).isEqualTo(RowStatus.CREATED);
-            assertThat(sandbox.state().action(o.actionId())).isPresent();
+            assertThat(sandbox.state().action(o.id())).isPresent();
         });
-        assertThat(sandbox.state().action(report.outcomes().get(6).actionId()).orElseThrow().getString("description"))
+        assertThat(sandbox.state().action(report.outcomes().get(6).id()).orElseThrow().getString("description"))
                 .isEqualTo("list-7");
         assertThat(countWithPrefix("list-")).isEqualTo(50);
     }
@@ -60,10 +60,10 @@ class BulkTest extends SandboxFixture {
         BulkReport report = io.actions().bulk(csv).run().await();
 
         assertThat(report.created()).isEqualTo(2);
-        JsonObject first = sandbox.state().action(report.outcomes().get(0).actionId()).orElseThrow();
+        JsonObject first = sandbox.state().action(report.outcomes().get(0).id()).orElseThrow();
         assertThat(first.getString("incident_id")).isEqualTo(INCIDENT);
         assertThat(first.getJsonObject("assignee").getString("id")).isEqualTo(LISA);
-        JsonObject second = sandbox.state().action(report.outcomes().get(1).actionId()).orElseThrow();
+        JsonObject second = sandbox.state().action(report.outcomes().get(1).id()).orElseThrow();
         assertThat(second.getString("incident_id")).isEqualTo(OTHER_INCIDENT);
         assertThat(second.getValue("assignee")).isNull();
     }

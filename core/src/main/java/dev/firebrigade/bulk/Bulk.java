@@ -1,6 +1,7 @@
 package dev.firebrigade.bulk;
 
 import dev.firebrigade.Actions;
+import dev.firebrigade.FollowUps;
 import dev.firebrigade.error.InvalidInputException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -12,7 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * Many creates at once, safe to re-run: {@code actions().bulk(Path.of("actions.csv")).journal(Path.of("actions.journal"))
- * .run()}. Immutable like a draft: every step returns a new {@code Bulk}.
+ * .run()}, or the same with {@code followUps().bulk(...)} for follow-ups. Immutable like a draft: every step returns a
+ * new {@code Bulk}.
  * <ul>
  *   <li>At most {@link #concurrency(int)} rows are in flight; the source is read on a worker thread only as fast
  *       as they finish, so memory stays flat however large the file. Rate limiting, retries and safe creates are
@@ -41,10 +43,35 @@ public final class Bulk {
         this.settings = settings;
     }
 
-    /** A bulk of {@code source} through {@code actions}, on {@code vertx}; {@code actions().bulk(...)} is the usual way. */
+    /**
+     * A bulk of actions from {@code source} through {@code actions}, on {@code vertx}; {@code actions().bulk(...)} is
+     * the usual way. Fails at once when {@code source} holds follow-up drafts.
+     */
     public static Bulk of(Vertx vertx, Actions actions, BulkSource source) {
-        return new Bulk(BulkSettings.defaults(Objects.requireNonNull(vertx, "vertx"),
-                Objects.requireNonNull(actions, "actions"), Objects.requireNonNull(source, "source")));
+        return of(vertx, new ActionCreator(Objects.requireNonNull(actions, "actions")), source);
+    }
+
+    /**
+     * A bulk of follow-ups from {@code source} through {@code followUps}, on {@code vertx}; {@code followUps().bulk(...)}
+     * is the usual way. Fails at once when {@code source} holds action drafts.
+     */
+    public static Bulk of(Vertx vertx, FollowUps followUps, BulkSource source) {
+        return of(vertx, new FollowUpCreator(Objects.requireNonNull(followUps, "followUps")), source);
+    }
+
+    private static Bulk of(Vertx vertx, Creator<?, ?> creator, BulkSource source) {
+        Objects.requireNonNull(source, "source");
+        BulkKind kind = creator.kind();
+        source.kind().filter(drafts -> drafts != kind).ifPresent(drafts -> {
+            throw new InvalidInputException("source", "holds drafts of " + drafts + ", but this bulk creates " + kind,
+                    "pass it to " + (drafts == BulkKind.ACTIONS ? "actions()" : "followUps()") + ".bulk(...)");
+        });
+        return new Bulk(BulkSettings.defaults(Objects.requireNonNull(vertx, "vertx"), creator, source));
+    }
+
+    /** What it creates. */
+    public BulkKind kind() {
+        return settings.creator().kind();
     }
 
     private Bulk with(Consumer<BulkSettings.Change> change) {
@@ -167,7 +194,7 @@ public final class Bulk {
 
     @Override
     public String toString() {
-        return "Bulk[" + settings.source().name() + ", concurrency " + settings.concurrency()
+        return "Bulk[" + kind() + " from " + settings.source().name() + ", concurrency " + settings.concurrency()
                 + (settings.journal() == null ? ", no journal" : ", journal " + settings.journal()) + "]";
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param ending           how the run ended
  * @param source           what was read: the file, or "list of n drafts"
+ * @param kind             what the rows created: actions or follow-ups
  * @param total            rows in the source, -1 when unknown (a stream, or a run stopped before it was counted)
  * @param created          rows created in this run, {@code reconciled} of them found already there after an
  *                         unanswered attempt
@@ -24,7 +25,7 @@ import java.util.Optional;
  * @param journal          the journal written, null without one
  * @param abortCause       why the run was aborted, null unless {@code ending} is {@link Ending#ABORTED}
  */
-public record BulkReport(Ending ending, String source, boolean dryRun, long total, long created, long failed,
+public record BulkReport(Ending ending, String source, BulkKind kind, boolean dryRun, long total, long created, long failed,
                          long unknown, long skipped, long valid, long reconciled, Duration elapsed,
                          List<RowOutcome> outcomes, boolean outcomesComplete, List<RowOutcome> problems,
                          long problemsOmitted, Path journal, IncidentIoException abortCause) {
@@ -73,7 +74,7 @@ public record BulkReport(Ending ending, String source, boolean dryRun, long tota
     /** A plain-text summary table, with up to {@code maxProblems} problem rows. */
     public String summary(int maxProblems) {
         var out = new StringBuilder();
-        out.append(dryRun ? "Dry run of " : "Bulk of ").append(source).append(": ")
+        out.append(dryRun ? "Dry run of " : "Bulk of ").append(source).append(" (").append(kind).append("): ")
                 .append(ending.name().toLowerCase(java.util.Locale.ROOT)).append(" in ").append(human(elapsed));
         double seconds = elapsed.toNanos() / 1e9;
         if (seconds > 0 && rows() > 0) {
@@ -122,7 +123,7 @@ public record BulkReport(Ending ending, String source, boolean dryRun, long tota
 
     @Override
     public String toString() {
-        return "BulkReport[" + ending.name().toLowerCase(java.util.Locale.ROOT) + ", " + source + ": "
+        return "BulkReport[" + ending.name().toLowerCase(java.util.Locale.ROOT) + ", " + kind + " from " + source + ": "
                 + (dryRun ? valid + " valid" : created + " created") + ", " + skipped + " skipped, " + failed
                 + " failed, " + unknown + " unknown, " + human(elapsed) + "]";
     }

@@ -1,16 +1,11 @@
 package dev.firebrigade.bulk;
 
-import dev.firebrigade.error.ActionsApiRemovedException;
-import dev.firebrigade.error.AuthenticationException;
-import dev.firebrigade.error.ConnectionException;
 import dev.firebrigade.error.IncidentIoException;
 import dev.firebrigade.error.InvalidInputException;
-import dev.firebrigade.error.RateLimitException;
 import dev.firebrigade.error.OutcomeUnknownException;
-import dev.firebrigade.internal.create.ActionsAccess;
+import dev.firebrigade.error.RateLimitException;
 import dev.firebrigade.internal.create.Fingerprint;
 import dev.firebrigade.internal.create.LongSet;
-import dev.firebrigade.model.Action;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -19,45 +14,28 @@ import io.vertx.core.Vertx;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * One run of a {@link Bulk}. Every field is touched on one Vert.x context only, so there are no locks: blocking work
- * (reading the source, scanning and writing the journal) goes to worker threads and comes back to the context.
+ * One run of a {@link Bulk}: its orchestration, whatever it creates (its {@link Creator} knows that). Every field is
+ * touched on one Vert.x context only, so there are no locks: blocking work (reading the source, scanning and writing
+ * the journal) goes to worker threads and comes back to the context.
  *
  * <pre>
- * begin:  learn the binding (GET /v1/identity); open the source, then lock, scan, check and mark the journal (worker)
- *         reconcile rows an earlier run left in doubt
- * pump:   buffer (read)  --prepare, intents journaled a batch at a time-->  ready
- *         ready  --send-->  in flight (at most concurrency)  --outcome-->  journal + counters
- *         each stage is refilled only when the next runs low: back-pressure from the window to the reader
- * settle: rows left unknown are reconciled; absent ones are journaled and sent again (a few rounds)
+ * begin:  learn the binding (GET /v1/identity); open the source, then lock, scan, check (kind, binding) and mark
+ *         the journal (worker)
+ *         settle rows an earlier run left in doubt ({@link Settler})
+ * pump:   rows move from the source to the window and are sent ({@link Pump}); each answer becomes the row's
+ *         outcome: journal and {@link BulkTally}
+ * settle: rows left unknown are settled; absent ones are journaled and sent again (a few rounds, {@link Settler})
  * finish: rows journaled but never sent are marked absent; end line, flush and unlock the journal, report
  * </pre>
- * Intents are written for up to a window's worth of rows ahead, in one write, so the journal costs a write per
- * batch rather than per row; a crash may leave a few intents for rows never sent, which a re-run finds absent.
- * <p>
- * Rows often complete without I/O (IDs need no lookup, bad rows fail locally), so completions arrive while the pump
- * is still launching: {@link #pump()} never nests, it loops. Every callback runs {@link #guarded}: an unexpected
- * exception ends the run with an {@code internal_error} abort instead of leaving it hanging.
+ * Every callback runs {@link #guarded}: an unexpected exception ends the run with an {@code internal_error} abort
+ * instead of leaving it hanging.
  */
-final class BulkRun {
-    private static final int CHUNK = 256;
-    /** Rows of this run left unknown that are kept whole for settling; beyond it, the next run reconciles them. */
-    private static final int MAX_SETTLE = 10_000;
-
-    /**
-     * What a failed create means for the row: NOT_TAKEN (provably not processed, may be sent again), UNKNOWN (may
-     * have been processed), FAILED (certainly not created), or a failure that concerns every row: AUTH (the key
-     * was refused), BROKEN (not the client's typed failure at all: a closed client or a bug; the row is unknown).
-     */
-    private enum Fate { NOT_TAKEN, UNKNOWN, FAILED, AUTH, BROKEN }
-
+final class BulkRun implements Pump.Run {
     private final BulkSettings bulk;
     private final boolean dryRun;
     private final Vertx vertx;
@@ -66,45 +44,25 @@ final class BulkRun {
     private final Promise<Void> started = Promise.promise();
     private final long startNanos = System.nanoTime();
     private final ProgressMeter meter = new ProgressMeter(startNanos);
+    private final BulkTally tally;
     private volatile BulkProgress progress = new BulkProgress(0, -1, 0, 0, 0, 0, 0, 0, Duration.ZERO, null);
 
     private RowReader reader;
     private Journal journal;
+    private Pump pump;
+    private Settler settler;
+    private Claims claims;
     private JournalScanner.State earlier = JournalScanner.State.empty();
+    /** Rows an earlier run left in doubt that could not be checked: reported unknown, never sent again blindly. */
     private final Map<String, IncidentIoException> unsettled = new HashMap<>();
     private LongSet seenKeys;
-    private Claims claims;
-    private Reconciler reconciler;
-
-    /** Rows read, not yet prepared. */
-    private final ArrayDeque<SourceRow> buffer = new ArrayDeque<>();
-    /** Rows settling found absent, to journal and send again (already prepared). */
-    private final ArrayDeque<SourceRow> resend = new ArrayDeque<>();
-    /** Rows whose intent is written (or that need none), waiting for a place in the window. */
-    private final ArrayDeque<SourceRow> ready = new ArrayDeque<>();
-    private int journaling;
-    /** Rows sent (or being checked) and not yet answered, by row number. */
-    private final Map<Long, SourceRow> flying = new LinkedHashMap<>();
-    private boolean pumping;
-    private boolean pumpAgain;
-    /** While set, nothing new is sent (after a 429); it ends at {@code pauseEnds} (System.nanoTime). */
-    private long pauseTimer = -1;
-    private long pauseEnds;
-    private boolean begun;
-    private boolean reading;
-    private boolean exhausted;
-    private boolean settling;
     private boolean finishing;
     private boolean stopRequested;
     private IncidentIoException abortCause;
-    private int settleRound;
-    private List<Pending> unknownRows = new ArrayList<>();
     private long progressTimer = -1;
     /** The count of the file's rows for the progress total, which the report waits for (it takes a second per GB). */
     private Future<Void> counting = Future.succeededFuture();
-
     private long total = -1;
-    private final BulkTally tally;
 
     BulkRun(Bulk bulk, boolean dryRun) {
         this.bulk = bulk.settings;
@@ -135,8 +93,8 @@ final class BulkRun {
     Future<BulkReport> stop() {
         context.runOnContext(v -> guarded(() -> {
             stopRequested = true;
-            if (begun) {
-                pump();
+            if (pump != null) {
+                pump.pump();
             }
         }));
         return result.future();
@@ -146,7 +104,7 @@ final class BulkRun {
     Future<BulkReport> stop(Duration grace) {
         stop();
         context.runOnContext(v -> vertx.setTimer(Math.max(1, grace.toMillis()), t -> guarded(() -> {
-            if (begun && !finishing) {
+            if (pump != null && !finishing) {
                 endNow("the run was stopped before incident.io answered");
             }
         })));
@@ -160,10 +118,10 @@ final class BulkRun {
 
     private void begin() {
         Future<JournalBinding> binding = bulk.journal() == null ? Future.succeededFuture()
-                : bulk.actions().journalBinding();
+                : bulk.creator().binding();
         binding.compose(b -> context.<Opened>executeBlocking(() -> open(b), false)).onComplete(opened -> guarded(() -> {
             if (opened.failed()) {
-                IncidentIoException cause = Reconciler.asIncidentIo(opened.cause());
+                IncidentIoException cause = Unexpected.asIncidentIo(opened.cause());
                 started.tryFail(cause);
                 result.tryFail(cause);
                 return;
@@ -174,8 +132,9 @@ final class BulkRun {
             total = opened.result().total();
             claims = journal == null ? Claims.inMemory() : Claims.fromJournal(ids -> journal.flushed()
                     .compose(flushed -> context.executeBlocking(() -> journal.createdAmong(ids), false)));
-            reconciler = new Reconciler(bulk.actions(), claims, bulk.concurrency());
-            begun = true;
+            settler = new Settler(vertx, bulk.creator(), claims, bulk.concurrency(), bulk.reconcileRounds(),
+                    bulk.reconcileDelay());
+            pump = new Pump(vertx, context, this, bulk.concurrency(), reader, journal);
             started.tryComplete();
             if (!bulk.source().countedUpFront()) {
                 counting = context.<Long>executeBlocking(bulk.source()::count, false).andThen(n -> {
@@ -188,7 +147,7 @@ final class BulkRun {
             if (!dryRun && !earlier.inDoubt().isEmpty()) {
                 resumeInDoubt();
             } else {
-                pump();
+                pump.pump();
             }
         }));
     }
@@ -198,7 +157,7 @@ final class BulkRun {
      * scans the journal, checks its binding and records this run in it. Undoes what it did if a later step fails.
      */
     private Opened open(JournalBinding binding) throws Exception {
-        RowReader rows = bulk.source().open(bulk.actions());
+        RowReader rows = bulk.source().open(bulk.creator());
         JournalLock lock = null;
         try {
             long count = bulk.source().countedUpFront() ? bulk.source().count() : -1;
@@ -211,17 +170,22 @@ final class BulkRun {
                 throw Journal.failure("has " + state.unreadableLines() + " unreadable lines: " + bulk.journal()
                         + " (is it a bulk journal?)", null);
             }
+            BulkKind kind = bulk.creator().kind();
+            if (state.kind() != null && !state.kind().equals(kind.label())) {
+                throw new JournalKindMismatchException(bulk.journal(), state.kind(), kind);
+            }
             if (state.binding() != null && !state.binding().sameTarget(binding) && !bulk.rebindJournal()) {
                 throw new JournalMismatchException(bulk.journal(), state.binding(), binding);
             }
             Journal journal = null;
             if (dryRun) {
                 if (lock != null) {
+                    // A dry run of a journal that does not exist yet holds no lock.
                     lock.close();
                 }
             } else {
                 journal = Journal.open(vertx, lock, bulk.syncJournal(),
-                        JournalLines.run(bulk.source().name(), binding, lock.holder()));
+                        JournalLines.run(bulk.source().name(), kind, binding, lock.holder()));
             }
             return new Opened(journal, state, rows, count);
         } catch (Exception e) {
@@ -235,15 +199,15 @@ final class BulkRun {
 
     /** Rows an earlier run sent without learning their fate: found ones become done, absent ones are sent again. */
     private void resumeInDoubt() {
-        settling = true;
-        reconciler.reconcile(new ArrayList<>(earlier.inDoubt().values())).onComplete(done -> guarded(() -> {
+        pump.hold();
+        settler.settle(new ArrayList<>(earlier.inDoubt().values())).onComplete(done -> guarded(() -> {
             if (finishing) {
                 return;
             }
-            for (Reconciler.Result r : done.result()) {
+            for (Settler.Result r : done.result()) {
                 String key = r.pending().key();
                 if (r.found()) {
-                    journal.record(JournalLines.created(key, r.pending().row(), r.actionId(), true, Instant.now()));
+                    journal.record(JournalLines.created(key, r.pending().row(), kind(), r.id(), true, Instant.now()));
                     earlier.doneKeys().add(Fingerprint.of(key));
                     earlier.inDoubt().remove(key);
                 } else if (r.checked()) {
@@ -253,135 +217,23 @@ final class BulkRun {
                     unsettled.put(key, r.error());
                 }
             }
-            settling = false;
-            pump();
+            pump.release();
         }));
     }
 
-    // ---- the main pass -----------------------------------------------------------------------------------------
+    // ---- what the pump asks of the run -------------------------------------------------------------------------
 
-    /**
-     * Moves rows along. Never nests: a completion that arrives while pumping (a row settled without I/O completes
-     * at once) asks for one more round instead of recursing, so the stack stays flat however many rows do so.
-     */
-    private void pump() {
-        if (pumping) {
-            pumpAgain = true;
-            return;
-        }
-        pumping = true;
-        try {
-            do {
-                pumpAgain = false;
-                pumpOnce();
-            } while (pumpAgain && !finishing);
-        } finally {
-            pumping = false;
-        }
-    }
-
-    private void pumpOnce() {
-        if (finishing) {
-            return;
-        }
-        boolean halted = stopRequested || abortCause != null;
-        if (!halted && !settling) {
-            fillReady();
-            boolean paused = pauseTimer >= 0;
-            while (!paused && flying.size() < bulk.concurrency() && !ready.isEmpty() && abortCause == null) {
-                launch(ready.poll());
-            }
-            if (!reading && !exhausted && buffer.size() < Math.max(bulk.concurrency(), CHUNK)) {
-                readMore();
-            }
-        }
-        halted = stopRequested || abortCause != null;
-        if (flying.isEmpty() && journaling == 0 && !reading && !settling
-                && (halted || (exhausted && buffer.isEmpty() && ready.isEmpty() && resend.isEmpty()))) {
-            afterMainPass();
-        }
-    }
-
-    /**
-     * Moves rows towards the window: each is prepared (rows that need no request get their outcome here), and those
-     * to send are journaled as one batch of intents, at most one batch being written at a time.
-     */
-    private void fillReady() {
-        int target = bulk.concurrency();
-        if (journal == null || dryRun) {
-            while (ready.size() < target && !(buffer.isEmpty() && resend.isEmpty())) {
-                boolean again = !resend.isEmpty();
-                SourceRow row = again ? resend.poll() : buffer.poll();
-                if (again || prepare(row)) {
-                    ready.add(row);
-                }
-            }
-            return;
-        }
-        if (journaling > 0 || ready.size() >= target) {
-            return;
-        }
-        var batch = new ArrayList<SourceRow>();
-        var intents = new StringBuilder();
-        Instant now = Instant.now();
-        while (ready.size() + batch.size() < target && !(buffer.isEmpty() && resend.isEmpty())) {
-            boolean again = !resend.isEmpty();
-            SourceRow row = again ? resend.poll() : buffer.poll();
-            if (again || prepare(row)) {
-                batch.add(row);
-                if (intents.length() > 0) {
-                    intents.append('\n');
-                }
-                intents.append(JournalLines.sending(row, now));
-            }
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        journaling = batch.size();
-        journal.append(intents.toString()).onComplete(written -> guarded(() -> {
-            if (finishing) {
-                return;
-            }
-            journaling = 0;
-            if (written.failed()) {
-                abort(Reconciler.asIncidentIo(written.cause()));
-            } else {
-                ready.addAll(batch);
-            }
-            pump();
-        }));
-    }
-
-    private void readMore() {
-        reading = true;
-        context.<List<SourceRow>>executeBlocking(() -> reader.read(CHUNK), false).onComplete(read -> guarded(() -> {
-            if (finishing) {
-                return;
-            }
-            reading = false;
-            if (read.failed()) {
-                abort(Reconciler.asIncidentIo(read.cause()));
-            } else if (read.result().isEmpty()) {
-                exhausted = true;
-            } else {
-                buffer.addAll(read.result());
-            }
-            pump();
-        }));
-    }
-
-    /** Settles what can be settled without a request; true when the row is to be sent (or checked, in a dry run). */
-    private boolean prepare(SourceRow row) {
+    @Override
+    public boolean prepare(SourceRow row) {
         if (row.problem() != null) {
             if (journal != null) {
                 journal.record(JournalLines.problem("failed", row.key(), row.row(), row.problem(), Instant.now()));
             }
-            outcome(row.row(), row.line(), row.key(), RowStatus.FAILED, null, row.problem());
+            outcome(row, RowStatus.FAILED, null, row.problem());
             return false;
         }
         if (earlier.doneKeys().contains(row.fingerprint())) {
-            outcome(row.row(), row.line(), row.key(), RowStatus.SKIPPED, null, null);
+            outcome(row, RowStatus.SKIPPED, null, null);
             return false;
         }
         if (row.explicitKey()) {
@@ -389,7 +241,7 @@ final class BulkRun {
                 seenKeys = new LongSet(1024);
             }
             if (!seenKeys.add(row.fingerprint())) {
-                outcome(row.row(), row.line(), row.key(), RowStatus.FAILED, null, new InvalidInputException("key",
+                outcome(row, RowStatus.FAILED, null, new InvalidInputException("key",
                         "repeats the key of an earlier row: " + row.key().substring(4), "give every row its own key"));
                 return false;
             }
@@ -404,18 +256,17 @@ final class BulkRun {
                         + " checked by a later run", null);
             }
             if (doubt != null) {
-                outcome(row.row(), row.line(), row.key(), RowStatus.UNKNOWN, null, OutcomeUnknownException.action(
-                        "an earlier run sent this row and whether it was created could not be checked ("
-                        + doubt.getMessage() + "); not sent again: run again to check it", "POST",
-                        bulk.actions().api().path(), row.incident(), row.description(), row.assignee(), 1, doubt));
+                outcome(row, RowStatus.UNKNOWN, null, bulk.creator().unknown("an earlier run sent this row and"
+                        + " whether it was created could not be checked (" + doubt.getMessage() + "); not sent again:"
+                        + " run again to check it", row.fields(), doubt));
                 return false;
             }
         }
         return true;
     }
 
-    private void launch(SourceRow row) {
-        flying.put(row.row(), row);
+    @Override
+    public void launch(SourceRow row) {
         if (dryRun) {
             check(row);
         } else {
@@ -423,25 +274,67 @@ final class BulkRun {
         }
     }
 
+    @Override
+    public void drained() {
+        if (finishing) {
+            return;
+        }
+        if (!dryRun && !halted() && settler.due()) {
+            settle();
+        } else {
+            finish();
+        }
+    }
+
+    @Override
+    public boolean halted() {
+        return stopRequested || abortCause != null;
+    }
+
+    @Override
+    public boolean finishing() {
+        return finishing;
+    }
+
+    @Override
+    public void abort(IncidentIoException cause) {
+        if (abortCause == null) {
+            abortCause = cause;
+        }
+    }
+
+    /** Runs a callback of the run; whatever it throws ends the run with a typed abort, never a hang. */
+    @Override
+    public void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (Throwable bug) {
+            crash(bug);
+        }
+    }
+
+    // ---- one row -----------------------------------------------------------------------------------------------
+
     /** Dry run: the draft is complete and its references resolve (read-only lookups, cached per client). */
     private void check(SourceRow row) {
-        row.draft().resolvedDryRun().onComplete(checked -> guarded(() -> {
-            if (flying.remove(row.row()) == null) {
+        row.draft().check().onComplete(checked -> guarded(() -> {
+            if (!pump.inFlight(row)) {
                 return;
             }
             if (checked.failed() && checked.cause() instanceof RateLimitException limited && !stopRequested) {
-                pauseFor(limited.retryAfter());
-                ready.addFirst(row);
-            } else if (checked.succeeded()) {
-                outcome(row.row(), row.line(), row.key(), RowStatus.VALID, null, null);
+                pump.retryFirst(row, limited.retryAfter());
             } else {
-                Fate fate = fate(checked.cause());
-                if (fate == Fate.AUTH || fate == Fate.BROKEN) {
-                    abort(Reconciler.asIncidentIo(checked.cause()));
+                if (checked.succeeded()) {
+                    outcome(row, RowStatus.VALID, null, null);
+                } else {
+                    if (Fate.of(checked.cause()).endsTheRun()) {
+                        abort(Unexpected.asIncidentIo(checked.cause()));
+                    }
+                    outcome(row, RowStatus.FAILED, null, checked.cause());
                 }
-                outcome(row.row(), row.line(), row.key(), RowStatus.FAILED, null, checked.cause());
+                pump.landed(row);
             }
-            pump();
+            pump.pump();
         }));
     }
 
@@ -454,132 +347,126 @@ final class BulkRun {
         row.draft().create().onComplete(sent -> guarded(() -> sent(row, attempt, sentAt, sent)));
     }
 
-    private void sent(SourceRow row, int attempt, Instant sentAt, AsyncResult<Action> sent) {
-        if (!flying.containsKey(row.row())) {
+    private void sent(SourceRow row, int attempt, Instant sentAt, AsyncResult<String> sent) {
+        if (!pump.inFlight(row)) {
             return; // abandoned when the run was stopped: journaled unknown, and a re-run reconciles it
         }
         if (sent.succeeded()) {
-            // The create engine answers only with an action that has an ID.
-            String id = sent.result().id();
+            // The create engine answers only with an item that has an ID.
+            String id = sent.result();
             if (journal != null) {
                 // The journal is the claim: settling reads it back.
-                journal.record(JournalLines.created(row.key(), row.row(), id, false, Instant.now()));
+                journal.record(JournalLines.created(row.key(), row.row(), kind(), id, false, Instant.now()));
             } else {
                 claims.claim(id);
             }
-            outcome(row.row(), row.line(), row.key(), RowStatus.CREATED, id, null);
-            flying.remove(row.row());
-            pump();
+            outcome(row, RowStatus.CREATED, id, null);
+        } else if (!retried(row, attempt, sent.cause())) {
+            failed(row, sentAt, sent.cause());
+        } else {
             return;
         }
-        Throwable cause = sent.cause();
-        Fate fate = fate(cause);
-        if (cause instanceof RateLimitException limited && !stopRequested && abortCause == null) {
+        pump.landed(row);
+        pump.pump();
+    }
+
+    /**
+     * Sends {@code row} again when incident.io provably did not take it and trying again makes sense; true when it
+     * is taken care of (it stays in flight).
+     */
+    private boolean retried(SourceRow row, int attempt, Throwable cause) {
+        if (halted()) {
+            return false;
+        }
+        if (cause instanceof RateLimitException limited) {
             // Over incident.io's limit, and provably not taken: every row waits as long as it asks, then this one
             // goes first. Not counted as an attempt: waiting out the limit is what incident.io asks of clients.
-            pauseFor(limited.retryAfter());
-            flying.remove(row.row());
-            ready.addFirst(row);
-            pump();
-            return;
+            pump.retryFirst(row, limited.retryAfter());
+            pump.pump();
+            return true;
         }
-        if (fate == Fate.NOT_TAKEN && attempt < bulk.attempts() && !stopRequested && abortCause == null) {
-            // incident.io provably did not take it (no connection): send it again after a growing pause.
-            Duration wait = ActionsAccess.of(bulk.actions()).engine().policy().backoff(attempt);
-            vertx.setTimer(Math.max(1, wait.toMillis()), t -> guarded(() -> {
-                if (!flying.containsKey(row.row())) {
-                    return;
-                }
-                if (stopRequested || abortCause != null) {
-                    // Never taken, and now never sent: the row is left for a re-run, like rows not reached.
-                    if (journal != null) {
-                        journal.record(JournalLines.absent(row.key(), row.row(), Instant.now()));
-                    }
-                    flying.remove(row.row());
-                    pump();
-                } else {
-                    send(row, attempt + 1);
-                }
-            }));
-            return;
+        if (Fate.of(cause) != Fate.NOT_TAKEN || attempt >= bulk.attempts()) {
+            return false;
         }
-        if (fate == Fate.BROKEN) {
-            abort(Reconciler.asIncidentIo(cause));
+        // incident.io provably did not take it (no connection): send it again after a growing pause.
+        Duration wait = bulk.creator().policy().backoff(attempt);
+        vertx.setTimer(Math.max(1, wait.toMillis()), t -> guarded(() -> {
+            if (!pump.inFlight(row)) {
+                return;
+            }
+            if (halted()) {
+                // Never taken, and now never sent: the row is left for a re-run, like rows not reached.
+                if (journal != null) {
+                    journal.record(JournalLines.absent(row.key(), row.row(), Instant.now()));
+                }
+                pump.landed(row);
+                pump.pump();
+            } else {
+                send(row, attempt + 1);
+            }
+        }));
+        return true;
+    }
+
+    /** A create that failed for good, or whose outcome is unknown (settled at the end of the run). */
+    private void failed(SourceRow row, Instant sentAt, Throwable cause) {
+        Fate fate = Fate.of(cause);
+        if (fate.endsTheRun()) {
+            abort(Unexpected.asIncidentIo(cause));
         }
         if (fate == Fate.UNKNOWN || fate == Fate.BROKEN) {
             if (journal != null) {
                 journal.record(JournalLines.problem("unknown", row.key(), row.row(), cause, Instant.now()));
             }
-            if (unknownRows.size() < MAX_SETTLE) {
-                unknownRows.add(new Pending(row.key(), row.row(), row.line(), row.incident(), row.description(),
-                        row.assignee(), sentAt, row));
-            }
-            outcome(row.row(), row.line(), row.key(), RowStatus.UNKNOWN, null, cause);
+            settler.unknown(new Pending(row.key(), row.row(), row.line(), row.fields(), sentAt, row));
+            outcome(row, RowStatus.UNKNOWN, null, cause);
         } else {
-            if (fate == Fate.AUTH) {
-                abort(Reconciler.asIncidentIo(cause));
-            }
             if (journal != null) {
                 journal.record(JournalLines.problem("failed", row.key(), row.row(), cause, Instant.now()));
             }
-            outcome(row.row(), row.line(), row.key(), RowStatus.FAILED, null, cause);
+            outcome(row, RowStatus.FAILED, null, cause);
         }
-        flying.remove(row.row());
-        pump();
     }
 
-    /** Whether incident.io may have created the action, and whether trying again makes sense. */
-    private static Fate fate(Throwable cause) {
-        if (!(cause instanceof IncidentIoException e)) {
-            return Fate.BROKEN;
-        }
-        if (e instanceof AuthenticationException || e instanceof ActionsApiRemovedException) {
-            // Every other row would fail the same way: stop at once.
-            return Fate.AUTH;
-        }
-        if (e.mayHaveBeenProcessed()) {
-            return Fate.UNKNOWN;
-        }
-        // Provably not processed: over the rate limit, or a connection that carried nothing.
-        return e instanceof RateLimitException || e instanceof ConnectionException ? Fate.NOT_TAKEN : Fate.FAILED;
+    private void outcome(SourceRow row, RowStatus status, String id, Throwable error) {
+        tally.outcome(row.row(), row.line(), row.key(), status, id, error);
     }
 
-    /** Sends nothing new for {@code wait} (from a 429's Retry-After; 1 s when it gave none), then resumes. */
-    private void pauseFor(Duration wait) {
-        long millis = Math.max(1, wait == null ? 1000 : wait.toMillis());
-        long ends = System.nanoTime() + millis * 1_000_000;
-        if (pauseTimer >= 0) {
-            if (ends - pauseEnds <= 0) {
+    // ---- settling unknown rows ---------------------------------------------------------------------------------
+
+    private void settle() {
+        pump.hold();
+        settler.nextRound().onComplete(done -> guarded(() -> {
+            if (finishing) {
                 return;
             }
-            vertx.cancelTimer(pauseTimer);
-        }
-        pauseEnds = ends;
-        pauseTimer = vertx.setTimer(millis, id -> guarded(() -> {
-            pauseTimer = -1;
-            pump();
+            for (Settler.Result r : done.result()) {
+                Pending p = r.pending();
+                if (r.found()) {
+                    if (journal != null) {
+                        journal.record(JournalLines.created(p.key(), p.row(), kind(), r.id(), true, Instant.now()));
+                    }
+                    tally.found(p.row(), p.line(), p.key(), r.id());
+                } else if (r.checked() && !halted()) {
+                    if (journal != null) {
+                        journal.record(JournalLines.absent(p.key(), p.row(), Instant.now()));
+                    }
+                    tally.resending(p.row());
+                    pump.resend(p.source());
+                } else {
+                    settler.checkAgain(p);
+                }
+            }
+            pump.release();
         }));
     }
 
-    private void abort(IncidentIoException cause) {
-        if (abortCause == null) {
-            abortCause = cause;
-        }
-    }
-
-    /** Runs a callback of the run; whatever it throws ends the run with a typed abort, never a hang. */
-    private void guarded(Runnable step) {
-        try {
-            step.run();
-        } catch (Throwable bug) {
-            crash(bug);
-        }
-    }
+    // ---- the end -----------------------------------------------------------------------------------------------
 
     private void crash(Throwable bug) {
         abort(new IncidentIoException(0, "internal_error", "the bulk stopped on an unexpected error (a bug in"
                 + " Firebrigade, please report it): " + bug, null, null, null, null, bug));
-        if (!begun) {
+        if (pump == null) {
             if (journal != null) {
                 journal.close();
             }
@@ -597,74 +484,22 @@ final class BulkRun {
      * sending anything) and their late answers are ignored.
      */
     private void endNow(String why) {
-        for (SourceRow row : flying.values()) {
-            if (!dryRun) {
-                var unknownCause = OutcomeUnknownException.action(why, "POST", bulk.actions().api().path(), row.incident(),
-                        row.description(), row.assignee(), 1, null);
+        if (!dryRun) {
+            for (SourceRow row : pump.inFlight()) {
+                OutcomeUnknownException unknownCause = bulk.creator().unknown(why, row.fields(), null);
                 if (journal != null) {
                     journal.record(JournalLines.problem("unknown", row.key(), row.row(), unknownCause, Instant.now()));
                 }
-                outcome(row.row(), row.line(), row.key(), RowStatus.UNKNOWN, null, unknownCause);
+                outcome(row, RowStatus.UNKNOWN, null, unknownCause);
             }
         }
-        flying.clear();
+        pump.abandonInFlight();
         finish();
     }
 
-    // ---- settling unknown rows ---------------------------------------------------------------------------------
-
-    private void afterMainPass() {
-        if (finishing || settling) {
-            return;
-        }
-        boolean halted = stopRequested || abortCause != null;
-        if (!dryRun && !halted && !unknownRows.isEmpty() && settleRound < bulk.reconcileRounds()) {
-            settle();
-        } else {
-            finish();
-        }
-    }
-
-    private void settle() {
-        settling = true;
-        settleRound++;
-        List<Pending> batch = unknownRows;
-        unknownRows = new ArrayList<>();
-        long delay = Math.max(1, bulk.reconcileDelay().toMillis() << (settleRound - 1));
-        vertx.setTimer(delay, t -> guarded(() -> reconciler.reconcile(batch).onComplete(done -> guarded(() -> {
-            if (finishing) {
-                return;
-            }
-            for (Reconciler.Result r : done.result()) {
-                Pending p = r.pending();
-                if (r.found()) {
-                    if (journal != null) {
-                        journal.record(JournalLines.created(p.key(), p.row(), r.actionId(), true, Instant.now()));
-                    }
-                    tally.found(p.row(), p.line(), p.key(), r.actionId());
-                } else if (r.checked() && !stopRequested && abortCause == null) {
-                    if (journal != null) {
-                        journal.record(JournalLines.absent(p.key(), p.row(), Instant.now()));
-                    }
-                    tally.resending(p.row());
-                    resend.add(p.source());
-                } else {
-                    unknownRows.add(p);
-                }
-            }
-            settling = false;
-            pump();
-        }))));
-    }
-
-    // ---- outcomes, progress and the end ------------------------------------------------------------------------
-
-    private void outcome(long row, long line, String key, RowStatus status, String actionId, Throwable error) {
-        tally.outcome(row, line, key, status, actionId, error);
-    }
-
     private void startProgress() {
-        progressTimer = vertx.setPeriodic(bulk.progressEvery().toMillis(), id -> context.runOnContext(v -> guarded(this::tick)));
+        progressTimer = vertx.setPeriodic(bulk.progressEvery().toMillis(),
+                id -> context.runOnContext(v -> guarded(this::tick)));
     }
 
     private void tick() {
@@ -689,19 +524,15 @@ final class BulkRun {
     private void wrapUp() {
         if (journal != null) {
             // Journaled, never sent: say so, so that a re-run need not look for them.
-            for (SourceRow row : ready) {
-                journal.record(JournalLines.absent(row.key(), row.row(), Instant.now()));
-            }
-            for (SourceRow row : resend) {
+            for (SourceRow row : pump.unsent()) {
                 journal.record(JournalLines.absent(row.key(), row.row(), Instant.now()));
             }
         }
         if (progressTimer >= 0) {
             vertx.cancelTimer(progressTimer);
         }
-        boolean complete = exhausted && buffer.isEmpty();
         BulkReport.Ending ending = abortCause != null ? BulkReport.Ending.ABORTED
-                : complete ? BulkReport.Ending.COMPLETED : BulkReport.Ending.STOPPED;
+                : pump.sourceDone() ? BulkReport.Ending.COMPLETED : BulkReport.Ending.STOPPED;
         BulkReport draft = report(ending, abortCause);
         Future<Void> closed = journal == null ? Future.succeededFuture()
                 : journal.append(JournalLines.end(draft, Instant.now())).eventually(journal::close);
@@ -711,15 +542,19 @@ final class BulkRun {
         }, false).onComplete(readerClosed -> guarded(() -> {
             BulkReport report = draft;
             if (done.failed() && abortCause == null) {
-                report = report(BulkReport.Ending.ABORTED, Reconciler.asIncidentIo(done.cause()));
+                report = report(BulkReport.Ending.ABORTED, Unexpected.asIncidentIo(done.cause()));
             }
             tick();
             result.tryComplete(report);
         })));
     }
 
+    private BulkKind kind() {
+        return bulk.creator().kind();
+    }
+
     private BulkReport report(BulkReport.Ending ending, IncidentIoException cause) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        return tally.report(ending, bulk.source().name(), dryRun, total, elapsed, bulk.journal(), cause);
+        return tally.report(ending, bulk.source().name(), kind(), dryRun, total, elapsed, bulk.journal(), cause);
     }
 }

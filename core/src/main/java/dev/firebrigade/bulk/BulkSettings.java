@@ -1,6 +1,5 @@
 package dev.firebrigade.bulk;
 
-import dev.firebrigade.Actions;
 import io.vertx.core.Vertx;
 
 import java.nio.file.Path;
@@ -8,13 +7,13 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /** Everything a {@link Bulk} was configured with; a run reads it, each step of {@code Bulk} copies it changed. */
-record BulkSettings(Vertx vertx, Actions actions, BulkSource source, Path journal, int concurrency,
+record BulkSettings(Vertx vertx, Creator<?, ?> creator, BulkSource source, Path journal, int concurrency,
                     Consumer<BulkProgress> onProgress, Duration progressEvery, int keepOutcomes, boolean syncJournal,
                     int reconcileRounds, Duration reconcileDelay, int attempts, boolean rebindJournal) {
 
     /** The settings of a new bulk: see {@link Bulk}'s steps for each default. */
-    static BulkSettings defaults(Vertx vertx, Actions actions, BulkSource source) {
-        return new BulkSettings(vertx, actions, source, null, Bulk.DEFAULT_CONCURRENCY, null, Duration.ofSeconds(1),
+    static BulkSettings defaults(Vertx vertx, Creator<?, ?> creator, BulkSource source) {
+        return new BulkSettings(vertx, creator, source, null, Bulk.DEFAULT_CONCURRENCY, null, Duration.ofSeconds(1),
                 Bulk.DEFAULT_KEEP_OUTCOMES, false, 3, Duration.ofSeconds(2), 8, false);
     }
 
@@ -22,12 +21,12 @@ record BulkSettings(Vertx vertx, Actions actions, BulkSource source, Path journa
     BulkSettings with(Consumer<Change> change) {
         var copy = new Change(this);
         change.accept(copy);
-        return new BulkSettings(vertx, actions, source, copy.journal, copy.concurrency, copy.onProgress,
+        return new BulkSettings(vertx, creator, source, copy.journal, copy.concurrency, copy.onProgress,
                 copy.progressEvery, copy.keepOutcomes, copy.syncJournal, copy.reconcileRounds, copy.reconcileDelay,
                 copy.attempts, copy.rebindJournal);
     }
 
-    /** The settings a step may change (what the bulk runs on, through and from are fixed at its start). */
+    /** The settings a step may change (what the bulk runs on, creates and reads are fixed at its start). */
     static final class Change {
         Path journal;
         int concurrency;

@@ -36,7 +36,7 @@ final class BulkTally {
     }
 
     /** Records a row's outcome; one that replaces a row's tentative unknown (sent again) takes the unknown back. */
-    void outcome(long row, long line, String key, RowStatus status, String actionId, Throwable error) {
+    void outcome(long row, long line, String key, RowStatus status, String id, Throwable error) {
         if (!resending.isEmpty() && resending.remove(row)) {
             unknown--;
             forget(row);
@@ -48,8 +48,8 @@ final class BulkTally {
             case SKIPPED -> skipped++;
             case VALID -> valid++;
         }
-        var outcome = new RowOutcome(row, line, key, status, actionId,
-                error == null ? null : Reconciler.asIncidentIo(error));
+        var outcome = new RowOutcome(row, line, key, status, id,
+                error == null ? null : Unexpected.asIncidentIo(error));
         if (kept.size() < keepOutcomes || kept.containsKey(row)) {
             kept.put(row, outcome);
         } else {
@@ -65,11 +65,11 @@ final class BulkTally {
     }
 
     /** A row left unknown was found by settling: created after all. */
-    void found(long row, long line, String key, String actionId) {
+    void found(long row, long line, String key, String id) {
         unknown--;
         reconciled++;
         forget(row);
-        outcome(row, line, key, RowStatus.CREATED, actionId, null);
+        outcome(row, line, key, RowStatus.CREATED, id, null);
     }
 
     /** A row left unknown was found absent and is sent again: still unknown (progress never runs backwards). */
@@ -81,11 +81,11 @@ final class BulkTally {
         return meter.snapshot(now, total, created, failed, unknown, skipped, valid);
     }
 
-    BulkReport report(BulkReport.Ending ending, String source, boolean dryRun, long total, Duration elapsed,
+    BulkReport report(BulkReport.Ending ending, String source, BulkKind kind, boolean dryRun, long total, Duration elapsed,
                       Path journal, IncidentIoException cause) {
         var outcomes = new ArrayList<>(kept.values());
         outcomes.sort(Comparator.comparingLong(RowOutcome::row));
-        return new BulkReport(ending, source, dryRun, total, created, failed, unknown, skipped, valid, reconciled,
+        return new BulkReport(ending, source, kind, dryRun, total, created, failed, unknown, skipped, valid, reconciled,
                 elapsed, outcomes, keptComplete, new ArrayList<>(problems.values()), problemsOmitted, journal, cause);
     }
 

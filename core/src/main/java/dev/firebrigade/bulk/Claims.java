@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The action IDs already given to rows, which settling must never take again: the create engine's
+ * The IDs (of actions or follow-ups) already given to rows, which settling must never take again: the create engine's
  * {@link ClaimStore} for a bulk, whose rows are settled long after the engine's own ledger forgot them. With a journal
  * they are read back from it (its {@code created} lines) only when a settling has candidates, so a run holds nothing
  * per created row; without a journal they are kept in memory, 64 bits each.

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import dev.firebrigade.Actions;
 import dev.firebrigade.error.InvalidInputException;
 
 import java.io.BufferedReader;
@@ -15,12 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Streams a CSV file with jackson-dataformat-csv's parser, token by token, one record at a time: header {@code incident,description,assignee}
- * in any order, an optional {@code key} column, other columns ignored. Never holds more than one chunk of rows.
+ * Streams a CSV file with jackson-dataformat-csv's parser, token by token, one record at a time: a header naming the
+ * bulk kind's columns in any order ({@link Column}), other columns ignored. Never holds more than one chunk of rows.
  */
 final class CsvRowReader implements RowReader {
     /** Without a schema the parser hands each record over as an array of strings. */
@@ -32,64 +31,47 @@ final class CsvRowReader implements RowReader {
     private final BufferedReader reader;
     private final JsonParser records;
     private final FileRows rows;
-    private final int incident;
-    private final int description;
-    private final int assignee;
-    private final int key;
+    /** The column at each position of a record, null for the ones ignored. */
+    private final Column[] columns;
     private long row;
 
-    private CsvRowReader(Path path, BufferedReader reader, JsonParser records, FileRows rows,
-                         int incident, int description, int assignee, int key) {
+    private CsvRowReader(Path path, BufferedReader reader, JsonParser records, FileRows rows, Column[] columns) {
         this.path = path;
         this.reader = reader;
         this.records = records;
         this.rows = rows;
-        this.incident = incident;
-        this.description = description;
-        this.assignee = assignee;
-        this.key = key;
+        this.columns = columns;
     }
 
-    /** Opens {@code path} and checks its header; fails with an {@link InvalidInputException} naming what is wrong. */
-    static CsvRowReader open(Path path, Actions actions) throws IOException {
+    /**
+     * Opens {@code path} and checks its header for a bulk of {@code kind}; fails with an {@link InvalidInputException}
+     * naming what is wrong.
+     */
+    static CsvRowReader open(Path path, Creator<?, ?> creator) throws IOException {
         BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
         try {
             JsonParser records = MAPPER.getFactory().createParser(reader);
-            List<String> header = record(records);
-            if (header == null) {
-                throw new InvalidInputException("csv", "is empty: " + path,
-                        "start the file with the header line incident,description,assignee");
+            List<String> names = header(records, path);
+            Header.csv(path.toString(), names).check(creator.kind(), true);
+            var columns = new Column[names.size()];
+            var seen = EnumSet.noneOf(Column.class);
+            for (int i = 0; i < names.size(); i++) {
+                Column column = Column.named(names.get(i));
+                // A column named twice: the first one counts, as in the header check.
+                columns[i] = column != null && seen.add(column) ? column : null;
             }
-            int incident = -1;
-            int description = -1;
-            int assignee = -1;
-            int key = -1;
-            for (int i = 0; i < header.size(); i++) {
-                String name = header.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-                switch (name) {
-                    case "incident", "incident_id" -> incident = i;
-                    case "description" -> description = i;
-                    case "assignee", "assignee_id", "assignee_email" -> assignee = i;
-                    case "key" -> key = i;
-                    default -> {
-                        // Other columns (notes, owners, …) are the operator's own; ignore them.
-                    }
-                }
-            }
-            if (incident < 0 || description < 0) {
-                throw new InvalidInputException("csv header", "lacks the " + (incident < 0 ? "incident" : "description")
-                        + " column in " + path + " (found: " + String.join(",", header) + ")",
-                        "start the file with the header line incident,description,assignee (key optional)");
-            }
-            return new CsvRowReader(path, reader, records, new FileRows(actions, "incident", "description"),
-                    incident, description, assignee, key);
-        } catch (JsonProcessingException e) {
-            reader.close();
-            throw new InvalidInputException("csv", "cannot be read: " + path + ": " + e.getOriginalMessage(),
-                    "fix the file");
+            return new CsvRowReader(path, reader, records, new FileRows(creator), columns);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
+        }
+    }
+
+    /** The header of the CSV at {@code path}, for guessing its kind. Blocking. */
+    static Header header(Path path) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+             JsonParser records = MAPPER.getFactory().createParser(reader)) {
+            return Header.csv(path.toString(), header(records, path));
         }
     }
 
@@ -104,35 +86,41 @@ final class CsvRowReader implements RowReader {
                             + path, "fix the file");
                 }
                 long line = 0;
-                String keyValue = null;
-                String incidentValue = null;
-                String descriptionValue = null;
-                String assigneeValue = null;
-                int column = 0;
+                String[] cells = FileRows.cells();
+                int position = 0;
                 while (records.nextToken() == JsonToken.VALUE_STRING) {
-                    if (column == 0) {
+                    if (position == 0) {
                         // The record's first value: the line where it starts, whatever quoted line breaks it holds.
                         line = records.currentTokenLocation().getLineNr();
                     }
-                    if (column == incident) {
-                        incidentValue = records.getText();
-                    } else if (column == description) {
-                        descriptionValue = records.getText();
-                    } else if (column == assignee) {
-                        assigneeValue = records.getText();
-                    } else if (column == key) {
-                        keyValue = records.getText();
+                    if (position < columns.length && columns[position] != null) {
+                        cells[columns[position].ordinal()] = records.getText();
                     }
-                    column++;
+                    position++;
                 }
                 row++;
-                chunk.add(rows.row(row, line, keyValue, incidentValue, descriptionValue, assigneeValue));
+                chunk.add(rows.csvRow(row, line, cells));
             }
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("csv", "cannot be read after row " + row + " of " + path + ": "
                     + e.getOriginalMessage(), "fix the file (an unclosed quote?) and run again with the same journal");
         }
         return chunk;
+    }
+
+    /** The header's names; fails when the file is empty or unreadable. */
+    private static List<String> header(JsonParser records, Path path) throws IOException {
+        try {
+            List<String> header = record(records);
+            if (header == null) {
+                throw new InvalidInputException("csv", "is empty: " + path,
+                        "start the file with a header line, e.g. incident,description,assignee");
+            }
+            return header;
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("csv", "cannot be read: " + path + ": " + e.getOriginalMessage(),
+                    "fix the file");
+        }
     }
 
     /** The next record's fields, or null at the end; for the header. */

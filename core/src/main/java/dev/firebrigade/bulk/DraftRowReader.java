@@ -1,6 +1,5 @@
 package dev.firebrigade.bulk;
 
-import dev.firebrigade.ActionDraft;
 import dev.firebrigade.error.InvalidInputException;
 
 import java.util.ArrayList;
@@ -8,28 +7,36 @@ import java.util.Iterator;
 import java.util.List;
 
 /** Reads drafts from a list or a stream; pulled on a worker thread, since a stream may block to produce them. */
-final class DraftRowReader implements RowReader {
-    private final Iterator<ActionDraft> drafts;
+final class DraftRowReader<D> implements RowReader {
+    private final Iterator<?> drafts;
     private final AutoCloseable onClose;
+    private final Creator<D, ?> creator;
     private long row;
 
-    DraftRowReader(Iterator<ActionDraft> drafts, AutoCloseable onClose) {
+    DraftRowReader(Iterator<?> drafts, AutoCloseable onClose, Creator<D, ?> creator) {
         this.drafts = drafts;
         this.onClose = onClose;
+        this.creator = creator;
     }
 
     @Override
     public List<SourceRow> read(int max) {
         var chunk = new ArrayList<SourceRow>(Math.min(max, 1024));
         while (chunk.size() < max && drafts.hasNext()) {
-            ActionDraft draft = drafts.next();
+            Object item = drafts.next();
             row++;
-            if (draft == null) {
-                chunk.add(SourceRow.of(row, 0, null, null, null, null, null,
-                        new InvalidInputException("draft", "is null", "pass drafts made with actions().forIncident(...)")));
+            Class<D> type = creator.draftType();
+            if (!type.isInstance(item)) {
+                var fields = new RowFields(null, null, null, null, null, null, null, null);
+                String made = creator.kind() == BulkKind.ACTIONS ? "actions()" : "followUps()";
+                chunk.add(SourceRow.of(row, 0, null, fields, creator.contentHash(fields), null,
+                        new InvalidInputException("draft", item == null ? "is null"
+                                : "is a " + item.getClass().getSimpleName() + ", not a " + type.getSimpleName(),
+                                "pass drafts made with " + made + ".forIncident(...)")));
             } else {
-                chunk.add(SourceRow.of(row, 0, null, draft.incident(), draft.description(), draft.assignee(), draft,
-                        null));
+                D draft = type.cast(item);
+                RowFields fields = creator.fields(draft);
+                chunk.add(SourceRow.of(row, 0, null, fields, creator.contentHash(fields), creator.row(draft), null));
             }
         }
         return chunk;

@@ -1,46 +1,69 @@
 package dev.firebrigade.bulk;
 
-import dev.firebrigade.ActionDraft;
-import dev.firebrigade.Actions;
 import dev.firebrigade.error.InvalidInputException;
 
-/** Turns the fields of a CSV or JSON Lines row into a {@link SourceRow}, checking what can be checked locally. */
-final class FileRows {
-    private final Actions actions;
-    private final String incidentColumn;
-    private final String descriptionColumn;
+import java.util.ArrayList;
+import java.util.List;
 
-    FileRows(Actions actions, String incidentColumn, String descriptionColumn) {
-        this.actions = actions;
-        this.incidentColumn = incidentColumn;
-        this.descriptionColumn = descriptionColumn;
+/**
+ * Turns the cells of a CSV or JSON Lines row into a {@link SourceRow} of the bulk's kind, checking what can be checked
+ * without a request: a row that fails names its column.
+ */
+final class FileRows {
+    /** Between the labels of a CSV cell: {@code database;post-mortem}. */
+    static final char LABEL_SEPARATOR = ';';
+
+    private final Creator<?, ?> creator;
+
+    FileRows(Creator<?, ?> creator) {
+        this.creator = creator;
     }
 
-    SourceRow row(long row, long line, String key, String incident, String description, String assignee) {
-        String incidentGiven = stripped(incident);
-        String assigneeGiven = stripped(assignee);
-        String keyGiven = stripped(key);
-        InvalidInputException problem = null;
-        if (incidentGiven == null) {
-            problem = new InvalidInputException(incidentColumn, "is empty",
-                    "give an incident ID or reference (INC-123) in the " + incidentColumn + " column");
-        } else if (description == null || description.isBlank()) {
-            problem = new InvalidInputException(descriptionColumn, "is empty",
-                    "say what needs doing in the " + descriptionColumn + " column");
+    /** A new row of cells, indexed by {@link Column#ordinal()}. */
+    static String[] cells() {
+        return new String[Column.values().length];
+    }
+
+    /**
+     * A row of {@code cells} (as read, null when absent) and {@code labels}. The incident, assignee, priority,
+     * category, status and key are stripped; the title and description are kept as given.
+     */
+    SourceRow row(long row, long line, String[] cells, List<String> labels) {
+        var fields = new RowFields(stripped(cells[Column.INCIDENT.ordinal()]), cells[Column.TITLE.ordinal()],
+                cells[Column.DESCRIPTION.ordinal()], stripped(cells[Column.ASSIGNEE.ordinal()]),
+                stripped(cells[Column.PRIORITY.ordinal()]), stripped(cells[Column.CATEGORY.ordinal()]), labels,
+                stripped(cells[Column.STATUS.ordinal()]));
+        InvalidInputException problem = creator.problem(fields);
+        return SourceRow.of(row, line, stripped(cells[Column.KEY.ordinal()]), fields, creator.contentHash(fields),
+                problem == null ? creator.row(fields) : null, problem);
+    }
+
+    /** A CSV row: its labels cell split at {@value #LABEL_SEPARATOR}. */
+    SourceRow csvRow(long row, long line, String[] cells) {
+        return row(row, line, cells, labels(cells[Column.LABELS.ordinal()]));
+    }
+
+    /** A row that could not even be read into cells (a JSON line that is not an object, …). */
+    SourceRow unreadable(long row, long line, String field, String what, String fix) {
+        var fields = new RowFields(null, null, null, null, null, null, null, null);
+        return SourceRow.of(row, line, null, fields, creator.contentHash(fields), null,
+                new InvalidInputException(field, what, fix));
+    }
+
+    /** A labels cell split at the separator and stripped; an empty label stays, for the row's check to refuse. */
+    static List<String> labels(String cell) {
+        if (cell == null || cell.isBlank()) {
+            return null;
         }
-        ActionDraft draft = null;
-        if (problem == null) {
-            draft = actions.forIncident(incidentGiven).describe(description);
-            if (assigneeGiven != null) {
-                draft = draft.assignTo(assigneeGiven);
+        var labels = new ArrayList<String>();
+        int start = 0;
+        for (int i = 0; i <= cell.length(); i++) {
+            if (i == cell.length() || cell.charAt(i) == LABEL_SEPARATOR) {
+                labels.add(cell.substring(start, i).strip());
+                start = i + 1;
             }
         }
-        return SourceRow.of(row, line, keyGiven, incidentGiven, description, assigneeGiven, draft, problem);
-    }
-
-    /** A row that could not even be read into fields (a JSON line that is not an object, …). */
-    SourceRow unreadable(long row, long line, String what, String fix) {
-        return SourceRow.of(row, line, null, null, null, null, null, new InvalidInputException("row", what, fix));
+        return labels;
     }
 
     private static String stripped(String value) {

@@ -19,16 +19,20 @@ import java.util.List;
  * <ul>
  *   <li>{@code run}: a run began ({@code source}, {@code version}; from version 2 also its {@link JournalBinding} as
  *       {@code base_url}, {@code key_name}, {@code organisation}, {@code actions_api}, and its holder as {@code pid},
- *       {@code host}).</li>
- *   <li>{@code sending}: a create is about to be sent, with the row's key and content as given. Written and flushed
- *       <em>before</em> the request leaves, so a crash can never leave a sent row without a trace.</li>
- *   <li>{@code created} ({@code action}, {@code reconciled} when found after an unanswered attempt),
+ *       {@code host}; from version 3 its {@code kind}, {@code actions} or {@code follow-ups}: a bulk of the other
+ *       kind refuses the journal, and one without a kind is of actions).</li>
+ *   <li>{@code sending}: a create is about to be sent, with the row's key and content as given (incident, title for
+ *       a follow-up, description, assignee). Written and flushed <em>before</em> the request leaves, so a crash can
+ *       never leave a sent row without a trace.</li>
+ *   <li>{@code created} ({@code action} or {@code follow_up}: its ID; {@code reconciled} when found after an
+ *       unanswered attempt),
  *       {@code failed} (certainly not created), {@code unknown} (sent, outcome unknown), {@code absent} (an unknown
  *       row checked and found not created): the row's outcome.</li>
  *   <li>{@code end}: the run's totals.</li>
  * </ul>
  * On a re-run, a row whose last event is {@code created} is skipped; one left at {@code sending} or {@code unknown}
- * is reconciled (the incident's actions are searched for it) before anything is sent again. Lines are grouped into
+ * is reconciled (the incident's actions or follow-ups are searched for it) before anything is sent again. Lines are
+ * grouped into
  * one write on a worker thread per batch and handed to the operating system, which survives the process being
  * killed: intents at once (the rows wait for them), outcomes within {@value #LINGER_MILLIS} ms.
  * {@link Bulk#syncJournal(boolean)} adds an fsync for power loss. A {@link JournalLock} keeps two runs from sharing

@@ -11,8 +11,8 @@ import java.time.Instant;
  * description stays on its line.
  */
 final class JournalLines {
-    /** 2: run lines carry the binding and the holder. */
-    static final int VERSION = 2;
+    /** 2: run lines carry the binding and the holder; 3: and the kind ({@code actions} when absent). */
+    static final int VERSION = 3;
 
     /** The last timestamp formatted, per thread: rows written in the same millisecond share it. */
     private static final ThreadLocal<Object[]> LAST_AT = ThreadLocal.withInitial(() -> new Object[] {-1L, ""});
@@ -20,9 +20,10 @@ final class JournalLines {
     private JournalLines() {
     }
 
-    static String run(String source, JournalBinding binding, JournalLock.Holder holder) {
+    static String run(String source, BulkKind kind, JournalBinding binding, JournalLock.Holder holder) {
         var out = start("run");
         number(out, "version", VERSION);
+        string(out, "kind", kind.label());
         string(out, "source", source);
         string(out, "base_url", binding.baseUrl());
         string(out, "key_name", binding.keyName());
@@ -40,19 +41,24 @@ final class JournalLines {
         if (row.line() > 0) {
             number(out, "line", row.line());
         }
-        string(out, "incident", row.incident());
-        string(out, "description", row.description());
-        if (row.assignee() != null) {
-            string(out, "assignee", row.assignee());
+        RowFields fields = row.fields();
+        string(out, "incident", fields.incident());
+        if (fields.title() != null) {
+            string(out, "title", fields.title());
+        }
+        string(out, "description", fields.description());
+        if (fields.assignee() != null) {
+            string(out, "assignee", fields.assignee());
         }
         return end(out, at);
     }
 
-    static String created(String key, long row, String actionId, boolean reconciled, Instant at) {
+    /** The row's create made (or settling found) {@code id}: an {@code action} or a {@code follow_up}. */
+    static String created(String key, long row, BulkKind kind, String id, boolean reconciled, Instant at) {
         var out = start("created");
         string(out, "key", key);
         number(out, "row", row);
-        string(out, "action", actionId);
+        string(out, kind == BulkKind.ACTIONS ? "action" : "follow_up", id);
         if (reconciled) {
             out.append(",\"reconciled\":true");
         }

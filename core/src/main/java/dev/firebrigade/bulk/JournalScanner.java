@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a bulk {@link Journal} back: what earlier runs did ({@link #scan}), which actions its rows were given
+ * Reads a bulk {@link Journal} back: what earlier runs did ({@link #scan}), which IDs its rows were given
  * ({@link #createdAmong}), and who holds it ({@link #lastHolder}). Blocking and streaming, on worker threads.
  */
 final class JournalScanner {
@@ -32,11 +32,13 @@ final class JournalScanner {
      * @param inDoubt      rows sent without a known outcome, up to {@link #MAX_IN_DOUBT}, with their content
      * @param doubtOverflow fingerprints of further in-doubt rows: reported unknown, reconciled by a later run
      * @param binding       where the last run that recorded it sent its rows; null for a journal older than bindings
+     * @param kind          what its last run created, as its run line says ({@code actions} for lines older than
+     *                      kinds); null for a journal without runs
      */
     record State(LongSet doneKeys, Map<String, Pending> inDoubt, LongSet doubtOverflow, long lines, int runs,
-                 long unreadableLines, JournalBinding binding) {
+                 long unreadableLines, JournalBinding binding, String kind) {
         static State empty() {
-            return new State(new LongSet(16), new LinkedHashMap<>(), new LongSet(16), 0, 0, 0, null);
+            return new State(new LongSet(16), new LinkedHashMap<>(), new LongSet(16), 0, 0, 0, null, null);
         }
     }
 
@@ -61,6 +63,7 @@ final class JournalScanner {
         long unreadable = 0;
         int runs = 0;
         JournalBinding binding = null;
+        String kind = null;
         try (BufferedReader reader = lock.reader()) {
             String text;
             while ((text = reader.readLine()) != null) {
@@ -76,6 +79,7 @@ final class JournalScanner {
                 switch (event.event == null ? "" : event.event) {
                     case "run" -> {
                         runs++;
+                        kind = event.kind == null ? BulkKind.ACTIONS.label() : event.kind;
                         if (event.baseUrl != null) {
                             binding = new JournalBinding(event.baseUrl, event.keyName, event.organisation,
                                     event.actionsApi);
@@ -83,8 +87,9 @@ final class JournalScanner {
                     }
                     case "sending" -> {
                         if (inDoubt.size() < MAX_IN_DOUBT || inDoubt.containsKey(event.key)) {
-                            inDoubt.put(event.key, new Pending(event.key, event.row, event.line, event.incident,
-                                    event.description, event.assignee, event.at, null));
+                            inDoubt.put(event.key, new Pending(event.key, event.row, event.line, new RowFields(
+                                    event.incident, event.title, event.description, event.assignee, null, null, null,
+                                    null), event.at, null));
                         } else {
                             overflow.add(Fingerprint.of(event.key));
                         }
@@ -100,7 +105,7 @@ final class JournalScanner {
                 }
             }
         }
-        return new State(doneKeys, inDoubt, overflow, lines, runs, unreadable, binding);
+        return new State(doneKeys, inDoubt, overflow, lines, runs, unreadable, binding, kind);
     }
 
     /**
@@ -116,8 +121,8 @@ final class JournalScanner {
             while ((text = reader.readLine()) != null) {
                 // Cheap test first: most lines name no candidate.
                 if (text.contains("\"created\"") && event.parse(factory, text) && "created".equals(event.event)
-                        && event.action != null && ids.contains(event.action)) {
-                    found.add(event.action);
+                        && event.id != null && ids.contains(event.id)) {
+                    found.add(event.id);
                 }
             }
         }
@@ -158,20 +163,23 @@ final class JournalScanner {
         long row;
         long line;
         String incident;
+        String title;
         String description;
         String assignee;
-        String action;
+        /** The created item: an action or a follow-up. */
+        String id;
         Instant at;
         String baseUrl;
         String keyName;
         String organisation;
         String actionsApi;
+        String kind;
         long pid;
         String host;
 
         boolean parse(JsonFactory factory, String text) {
-            event = key = incident = description = assignee = action = null;
-            baseUrl = keyName = organisation = actionsApi = host = null;
+            event = key = incident = title = description = assignee = id = null;
+            baseUrl = keyName = organisation = actionsApi = kind = host = null;
             row = line = pid = 0;
             at = null;
             try (JsonParser p = factory.createParser(text)) {
@@ -192,14 +200,16 @@ final class JournalScanner {
                         case "row" -> row = p.getValueAsLong();
                         case "line" -> line = p.getValueAsLong();
                         case "incident" -> incident = p.getValueAsString();
+                        case "title" -> title = p.getValueAsString();
                         case "description" -> description = p.getValueAsString();
                         case "assignee" -> assignee = p.getValueAsString();
-                        case "action" -> action = p.getValueAsString();
+                        case "action", "follow_up" -> id = p.getValueAsString();
                         case "at" -> at = instant(p.getValueAsString());
                         case "base_url" -> baseUrl = p.getValueAsString();
                         case "key_name" -> keyName = p.getValueAsString();
                         case "organisation" -> organisation = p.getValueAsString();
                         case "actions_api" -> actionsApi = p.getValueAsString();
+                        case "kind" -> kind = p.getValueAsString();
                         case "pid" -> pid = p.getValueAsLong();
                         case "host" -> host = p.getValueAsString();
                         default -> {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.firebrigade.Actions;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
- * Streams a JSON Lines file: one object per line, {@code {"incident": "INC-7", "description": "…", "assignee":
- * "lisa@incident.io", "key": "…"}} (also {@code incident_id}, {@code assignee_id}). Blank lines are skipped; a line
- * that is not such an object fails as its own row, and the rest continue.
+ * Streams a JSON Lines file: one object per line, with the bulk kind's fields ({@link Column}), e.g.
+ * {@code {"incident": "INC-7", "description": "…", "assignee": "lisa@incident.io", "key": "…"}} or
+ * {@code {"incident": "INC-7", "title": "…", "labels": ["database"]}}. The first row's fields are checked like a CSV
+ * header. Blank lines are skipped; a line that is not such an object fails as its own row, and the rest continue.
  */
 final class JsonLinesRowReader implements RowReader {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
@@ -32,9 +33,35 @@ final class JsonLinesRowReader implements RowReader {
         this.rows = rows;
     }
 
-    static JsonLinesRowReader open(Path path, Actions actions) throws IOException {
-        return new JsonLinesRowReader(Files.newBufferedReader(path, StandardCharsets.UTF_8),
-                new FileRows(actions, "incident", "description"));
+    /** Opens {@code path} once its first row's fields are checked for a bulk of the creator's kind. */
+    static JsonLinesRowReader open(Path path, Creator<?, ?> creator) throws IOException {
+        Header first = header(path);
+        if (first != null) {
+            first.check(creator.kind(), false);
+        }
+        return new JsonLinesRowReader(Files.newBufferedReader(path, StandardCharsets.UTF_8), new FileRows(creator));
+    }
+
+    /** The fields of the first row with a value, or null when it is not a JSON object (it then fails as a row). */
+    static Header header(Path path) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            String text;
+            while ((text = reader.readLine()) != null && text.replace("\uFEFF", "").isBlank()) {
+                // Blank lines before the first row are skipped, as when reading.
+            }
+            JsonNode node = text == null ? null : object(text.replace("\uFEFF", ""));
+            if (node == null) {
+                return null;
+            }
+            var names = new ArrayList<String>();
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!node.get(name).isNull()) {
+                    names.add(name);
+                }
+            }
+            return Header.firstRow(path.toString(), names);
+        }
     }
 
     @Override
@@ -60,29 +87,68 @@ final class JsonLinesRowReader implements RowReader {
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return rows.unreadable(row, line, "is not JSON (" + e.getOriginalMessage() + ")",
+            return rows.unreadable(row, line, "row", "is not JSON (" + e.getOriginalMessage() + ")",
                     "write one JSON object per line");
         }
         if (node == null || !node.isObject()) {
-            return rows.unreadable(row, line, "is not a JSON object", "write one JSON object per line");
+            return rows.unreadable(row, line, "row", "is not a JSON object", "write one JSON object per line");
         }
-        for (String field : List.of("incident", "incident_id", "description", "assignee", "assignee_id", "key")) {
-            JsonNode value = node.get(field);
-            if (value != null && !value.isNull() && !value.isTextual()) {
-                return rows.unreadable(row, line, "has a " + field + " that is not a string",
-                        "quote the value of " + field);
+        String[] cells = FileRows.cells();
+        List<String> labels = null;
+        for (Column column : Column.values()) {
+            JsonNode value = value(node, column);
+            if (value == null) {
+                continue;
+            }
+            if (column == Column.LABELS) {
+                labels = labels(value);
+                if (labels == null) {
+                    return rows.unreadable(row, line, "labels", "is not an array of strings",
+                            "write e.g. \"labels\": [\"database\", \"post-mortem\"]");
+                }
+            } else if (value.isTextual()) {
+                cells[column.ordinal()] = value.asText();
+            } else {
+                return rows.unreadable(row, line, column.label(), "is not a string",
+                        "quote the value of " + column.label());
             }
         }
-        return rows.row(row, line, text(node, "key", null), text(node, "incident", "incident_id"),
-                text(node, "description", null), text(node, "assignee", "assignee_id"));
+        return rows.row(row, line, cells, labels);
     }
 
-    private static String text(JsonNode node, String name, String alias) {
-        JsonNode value = node.get(name);
-        if ((value == null || value.isNull()) && alias != null) {
-            value = node.get(alias);
+    /** The column's value under the first of its names that has one, or null. */
+    private static JsonNode value(JsonNode node, Column column) {
+        for (String name : column.names()) {
+            JsonNode value = node.get(name);
+            if (value != null && !value.isNull()) {
+                return value;
+            }
         }
-        return value == null || value.isNull() ? null : value.asText();
+        return null;
+    }
+
+    /** The labels of an array of strings, or null when it is not one. */
+    private static List<String> labels(JsonNode value) {
+        if (!value.isArray()) {
+            return null;
+        }
+        var labels = new ArrayList<String>(value.size());
+        for (JsonNode label : value) {
+            if (!label.isTextual()) {
+                return null;
+            }
+            labels.add(label.asText());
+        }
+        return labels;
+    }
+
+    private static JsonNode object(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            return node != null && node.isObject() ? node : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** How many non-blank lines the file has, for the progress bar's total. */

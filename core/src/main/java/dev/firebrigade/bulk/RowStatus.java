@@ -2,7 +2,7 @@ package dev.firebrigade.bulk;
 
 /** What became of one row of a bulk. */
 public enum RowStatus {
-    /** Created in this run (or found created by this run's earlier attempt); {@link RowOutcome#actionId()} says which. */
+    /** Created in this run (or found created by this run's earlier attempt); {@link RowOutcome#id()} says which. */
     CREATED,
     /** Not created, and certainly not: bad input, an unknown email or incident, a 4xx answer. Fix the row and re-run. */
     FAILED,

@@ -1,8 +1,7 @@
 package dev.firebrigade.bulk;
 
-import dev.firebrigade.internal.create.Fingerprint;
-import dev.firebrigade.ActionDraft;
 import dev.firebrigade.error.InvalidInputException;
+import dev.firebrigade.internal.create.Fingerprint;
 
 /**
  * One row of a bulk source, as read: its position, its stable key, what it says (as given: references and emails
@@ -15,14 +14,13 @@ import dev.firebrigade.error.InvalidInputException;
  * @param fingerprint 64 bits of the key, for the sets that must hold a million keys
  * @param draft       null when {@code problem} is set
  */
-record SourceRow(long row, long line, String key, boolean explicitKey, long fingerprint, String incident,
-                 String description, String assignee, ActionDraft draft, InvalidInputException problem) {
+record SourceRow(long row, long line, String key, boolean explicitKey, long fingerprint, RowFields fields,
+                 RowDraft draft, InvalidInputException problem) {
 
-    static SourceRow of(long row, long line, String explicitKey, String incident, String description, String assignee,
-                        ActionDraft draft, InvalidInputException problem) {
-        String key = explicitKey != null ? "key:" + explicitKey
-                : "row:" + row + ":" + Fingerprint.contentHash(incident, description, assignee);
-        return new SourceRow(row, line, key, explicitKey != null, Fingerprint.of(key), incident, description, assignee,
-                draft, problem);
+    /** @param contentHash the hash of what the row says, its key without a key column */
+    static SourceRow of(long row, long line, String explicitKey, RowFields fields, String contentHash, RowDraft draft,
+                        InvalidInputException problem) {
+        String key = explicitKey != null ? "key:" + explicitKey : "row:" + row + ":" + contentHash;
+        return new SourceRow(row, line, key, explicitKey != null, Fingerprint.of(key), fields, draft, problem);
     }
 }

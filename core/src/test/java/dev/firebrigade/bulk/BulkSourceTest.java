@@ -51,12 +51,11 @@ class BulkSourceTest {
 
         assertThat(rows).extracting(SourceRow::row).containsExactly(1L, 2L, 3L);
         assertThat(rows).extracting(SourceRow::line).containsExactly(2L, 4L, 6L);
-        assertThat(rows.get(0).incident()).isEqualTo("INC-1");
-        assertThat(rows.get(0).assignee()).isEqualTo("lisa@incident.io");
-        assertThat(rows.get(1).description()).isEqualTo("Two\nlines, quoted");
-        assertThat(rows.get(1).incident()).isEqualTo("01FCNDV6P870EA6S7TK1DSYD5H");
-        assertThat(rows.get(1).assignee()).isNull();
-        assertThat(rows.get(1).draft().assignee()).isNull();
+        assertThat(rows.get(0).fields().incident()).isEqualTo("INC-1");
+        assertThat(rows.get(0).fields().assignee()).isEqualTo("lisa@incident.io");
+        assertThat(rows.get(1).fields().description()).isEqualTo("Two\nlines, quoted");
+        assertThat(rows.get(1).fields().incident()).isEqualTo("01FCNDV6P870EA6S7TK1DSYD5H");
+        assertThat(rows.get(1).fields().assignee()).isNull();
         assertThat(rows).allSatisfy(row -> assertThat(row.problem()).isNull());
         assertThat(rows.get(0).key()).startsWith("row:1:");
     }
@@ -115,11 +114,11 @@ class BulkSourceTest {
 
         assertThat(rows).extracting(SourceRow::row).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(rows).extracting(SourceRow::line).containsExactly(1L, 3L, 4L, 5L, 6L);
-        assertThat(rows.get(1).incident()).isEqualTo("01FCNDV6P870EA6S7TK1DSYD5H");
+        assertThat(rows.get(1).fields().incident()).isEqualTo("01FCNDV6P870EA6S7TK1DSYD5H");
         assertThat(rows.get(1).key()).isEqualTo("key:k2");
         assertThat(rows.subList(0, 2)).allSatisfy(row -> assertThat(row.problem()).isNull());
         assertThat(rows.subList(2, 5)).allSatisfy(row -> assertThat(row.problem()).isNotNull());
-        assertThat(rows.get(4).problem().getMessage()).contains("description that is not a string");
+        assertThat(rows.get(4).problem().getMessage()).contains("description is not a string");
     }
 
     @Test
@@ -140,9 +139,72 @@ class BulkSourceTest {
                 .hasMessageContaining("already used");
     }
 
+    @Test
+    void guessesTheKindFromACsvHeaderOrTheFirstJsonRow() throws IOException {
+        assertThat(BulkSource.file(write("f.csv", "Incident,Title\nINC-1,x\n")).guessKind()).isEqualTo(BulkKind.FOLLOW_UPS);
+        assertThat(BulkSource.file(write("a.csv", "incident,description\n")).guessKind()).isEqualTo(BulkKind.ACTIONS);
+        assertThat(BulkSource.file(write("f.jsonl", "\n{\"incident\":\"INC-1\",\"title\":\"x\"}\n")).guessKind())
+                .isEqualTo(BulkKind.FOLLOW_UPS);
+        assertThat(BulkSource.file(write("a.jsonl", "{\"incident\":\"INC-1\",\"description\":\"x\",\"title\":null}\n"))
+                .guessKind()).isEqualTo(BulkKind.ACTIONS);
+        assertThat(BulkSource.ofFollowUps(List.of()).guessKind()).isEqualTo(BulkKind.FOLLOW_UPS);
+
+        assertThatThrownBy(() -> BulkSource.file(write("p.csv", "incident,description,Priority\n")).guessKind())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("has a priority column")
+                .hasMessageContaining("no title column").hasMessageContaining("--kind actions|follow-ups");
+        // Without a title a file is one of actions, as before follow-ups: their check says what it lacks.
+        Path neither = write("n.csv", "incident,notes\n");
+        assertThat(BulkSource.file(neither).guessKind()).isEqualTo(BulkKind.ACTIONS);
+        assertThatThrownBy(() -> readAll(BulkSource.file(neither))).hasMessageContaining("lacks the description column")
+                .hasMessageContaining("for follow-ups, incident,title,");
+        assertThatThrownBy(() -> BulkSource.file(write("x.jsonl", "not json\n")).guessKind())
+                .hasMessageContaining("first row").hasMessageContaining("--kind");
+    }
+
+    @Test
+    void readsFollowUpRowsWithLabelsSplitAtSemicolonsAndFlagsWhatNoCreateMaySet() throws IOException {
+        Path csv = write("followups.csv", "incident,title,description,assignee,priority,category,labels,status,key\n"
+                + "INC-1,Add a replica,Lag,lisa@incident.io,p1,c1, database ; post-mortem ,,replica\n"
+                + "INC-1,Write the runbook,,,,,,,\n"
+                + "INC-1,  ,,,,,,,\n"
+                + "INC-1,Labels,,,,,a;,,\n"
+                + "INC-1,Done already,,,,,,completed,\n");
+
+        List<SourceRow> rows = readAll(BulkSource.csv(csv), new FollowUpCreator(io.followUps()));
+
+        RowFields first = rows.get(0).fields();
+        assertThat(first).isEqualTo(new RowFields("INC-1", "Add a replica", "Lag", "lisa@incident.io", "p1", "c1",
+                List.of("database", "post-mortem"), null));
+        assertThat(rows.get(0).key()).isEqualTo("key:replica");
+        assertThat(rows.get(1).fields().labels()).isNull();
+        assertThat(rows.get(1).problem()).isNull();
+        assertThat(rows.get(1).key()).startsWith("row:2:");
+        assertThat(rows.subList(2, 5)).extracting(r -> r.problem().field()).containsExactly("title", "labels", "status");
+        assertThat(rows.subList(2, 5)).allSatisfy(row -> assertThat(row.draft()).isNull());
+    }
+
+    @Test
+    void aFileOfTheOtherKindIsRefusedWhenOpened() throws IOException {
+        Path titled = write("titled.csv", "incident,title\n");
+        Path untitled = write("untitled.jsonl", "{\"incident\":\"INC-1\",\"description\":\"x\"}\n");
+
+        assertThatThrownBy(() -> readAll(BulkSource.csv(titled))).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("csv header"))
+                .hasMessageContaining("has a title column: its rows are follow-ups, but this bulk creates actions");
+        assertThatThrownBy(() -> readAll(BulkSource.file(untitled), new FollowUpCreator(io.followUps())))
+                .hasMessageContaining("first row has a description column but no title column");
+        assertThatThrownBy(() -> readAll(BulkSource.csv(write("t.csv", "incident,description\n")),
+                new FollowUpCreator(io.followUps()))).hasMessageContaining("run it as actions (--kind actions");
+    }
+
     private List<SourceRow> readAll(BulkSource source) throws IOException {
+        return readAll(source, new ActionCreator(io.actions()));
+    }
+
+    private List<SourceRow> readAll(BulkSource source, Creator<?, ?> creator) throws IOException {
         var rows = new ArrayList<SourceRow>();
-        try (RowReader reader = source.open(io.actions())) {
+        try (RowReader reader = source.open(creator)) {
             List<SourceRow> chunk;
             while (!(chunk = reader.read(2)).isEmpty()) {
                 rows.addAll(chunk);

@@ -13,7 +13,8 @@ class JournalLinesTest {
     void anyDescriptionStaysOnOneLineAndReadsBackExactly() throws Exception {
         String description = "Quote \" backslash \\ newline \n return \r tab \t bell \u0007 "
                 + "line separator \u2028 emoji \uD83D\uDE92 accents é ü";
-        var row = SourceRow.of(7, 8, null, "INC-1", description, "lisa@incident.io", null, null);
+        var row = SourceRow.of(7, 8, null, RowFields.action("INC-1", description, "lisa@incident.io"), "hash", null,
+                null);
         Instant at = Instant.parse("2026-11-29T21:30:01.123456Z");
 
         String line = JournalLines.sending(row, at);

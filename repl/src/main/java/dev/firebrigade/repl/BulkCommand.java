@@ -3,7 +3,10 @@ package dev.firebrigade.repl;
 import dev.firebrigade.ActionsApi;
 import dev.firebrigade.bulk.Bulk;
 import dev.firebrigade.bulk.BulkJob;
+import dev.firebrigade.bulk.BulkKind;
 import dev.firebrigade.bulk.BulkReport;
+import dev.firebrigade.bulk.BulkSource;
+import dev.firebrigade.bulk.JournalKindMismatchException;
 import dev.firebrigade.bulk.JournalMismatchException;
 import dev.firebrigade.error.IncidentIoException;
 
@@ -18,18 +21,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code firebrigade bulk FILE [--journal F | --no-journal] [--rebind-journal] [--dry-run] [--concurrency N]}:
- * creates one action per row of a CSV (header {@code incident,description,assignee}, optional {@code key}) or JSON
- * Lines file, with a progress display, a summary table at the end, and an exit code: 0 every row created (or valid),
- * 1 some row failed or is unknown or the run stopped early, 2 it could not start (one line on standard error says
- * why), 130 Ctrl-C (143 SIGTERM). The journal defaults to {@code FILE.journal}, so running the same command again
- * after Ctrl-C or a crash finishes the rest without creating anything twice.
+ * {@code firebrigade bulk FILE [--kind actions|follow-ups] [--journal F | --no-journal] [--rebind-journal] [--dry-run]
+ * [--concurrency N]}: creates one action or follow-up per row of a CSV or JSON Lines file (a {@code title} column
+ * means follow-ups, unless {@code --kind} says otherwise), with a progress display, a summary table at the end, and
+ * an exit code: 0 every row created (or valid), 1 some row failed or is unknown or the run stopped early, 2 it could
+ * not start (one line on standard error says why), 130 Ctrl-C (143 SIGTERM). The journal defaults to
+ * {@code FILE.journal}, so running the same command again after Ctrl-C or a crash finishes the rest without creating
+ * anything twice.
  */
 public final class BulkCommand {
     static final String USAGE = """
-            usage: firebrigade bulk FILE [--journal JOURNAL | --no-journal] [--rebind-journal] [--dry-run]
-                                   [--concurrency N]
-              FILE              CSV with the header incident,description,assignee (key optional), or JSON Lines (.jsonl)
+            usage: firebrigade bulk FILE [--kind actions|follow-ups] [--journal JOURNAL | --no-journal]
+                                   [--rebind-journal] [--dry-run] [--concurrency N]
+              FILE              CSV or JSON Lines (.jsonl) with a header (first row's fields) naming its columns:
+                                  actions:    incident,description,assignee              (key optional)
+                                  follow-ups: incident,title,description,assignee,priority,category,labels
+                                              (only incident and title required; labels separated by ;)
+              --kind K          actions or follow-ups; without it, a title column means follow-ups
               --journal F       where each row's outcome is recorded (default FILE.journal); the same journal resumes.
                                 One run at a time; a journal is bound to the server and API key it was written with
               --no-journal      no journal: a re-run creates every row again
@@ -47,9 +55,10 @@ public final class BulkCommand {
     static final Duration STOP_DEADLINE = Duration.ofSeconds(8);
 
     /** What the command line asked for. */
-    record Options(Path file, Path journal, boolean dryRun, int concurrency, boolean rebindJournal) {
+    record Options(Path file, BulkKind kind, Path journal, boolean dryRun, int concurrency, boolean rebindJournal) {
         static Options parse(List<String> args) {
             Path file = null;
+            BulkKind kind = null;
             Path journal = null;
             boolean noJournal = false;
             boolean rebind = false;
@@ -59,6 +68,15 @@ public final class BulkCommand {
                 String arg = args.get(i);
                 switch (arg) {
                     case "--journal" -> journal = Path.of(value(args, ++i, arg));
+                    case "--kind" -> {
+                        String given = value(args, ++i, arg);
+                        try {
+                            kind = BulkKind.parse(given);
+                        } catch (IncidentIoException e) {
+                            throw new IllegalArgumentException("--kind is '" + given + "': pass --kind actions or"
+                                    + " --kind follow-ups");
+                        }
+                    }
                     case "--no-journal" -> noJournal = true;
                     case "--rebind-journal" -> rebind = true;
                     case "--dry-run" -> dryRun = true;
@@ -91,7 +109,7 @@ public final class BulkCommand {
             if (!noJournal && journal == null) {
                 journal = Path.of(file + ".journal");
             }
-            return new Options(file, journal, dryRun, concurrency, rebind);
+            return new Options(file, kind, journal, dryRun, concurrency, rebind);
         }
 
         private static String value(List<String> args, int i, String flag) {
@@ -132,26 +150,36 @@ public final class BulkCommand {
         if (actionsApi == null) {
             return 2;
         }
+        BulkKind kind;
+        try {
+            // Before connecting: a file whose columns tell no kind, or the wrong one, fails at once.
+            kind = options.kind() != null ? options.kind() : BulkSource.file(options.file()).guessKind();
+        } catch (IncidentIoException e) {
+            err.println("firebrigade bulk: " + e.getMessage());
+            return 2;
+        }
         Session session = Session.open(env);
         try {
             if (session.kind() == Session.Kind.NOT_CONNECTED) {
                 err.println("firebrigade bulk: not connected to " + session.baseUrl() + ": " + session.problem());
                 return 2;
             }
-            if (actionsApi.deprecated()) {
+            if (kind == BulkKind.ACTIONS && actionsApi.deprecated()) {
                 err.println(actionsApi.deprecationNotice());
             }
-            return bulk(session, options, out, err, interruptible);
+            return bulk(session, options, kind, out, err, interruptible);
         } finally {
             session.close(3_000);
         }
     }
 
-    private static int bulk(Session session, Options options, PrintStream out, PrintStream err, boolean interruptible) {
+    private static int bulk(Session session, Options options, BulkKind kind, PrintStream out, PrintStream err,
+                            boolean interruptible) {
         String task = options.dryRun() ? "Checking" : "Creating";
         try (BulkDisplay display = BulkDisplay.forConsole(task, err)) {
-            Bulk bulk = session.io().actions().bulk(options.file()).concurrency(options.concurrency())
-                    .onProgress(display);
+            Bulk bulk = (kind == BulkKind.FOLLOW_UPS ? session.io().followUps().bulk(options.file())
+                    : session.io().actions().bulk(options.file()))
+                    .concurrency(options.concurrency()).onProgress(display);
             if (options.journal() != null) {
                 bulk = bulk.journal(options.journal()).rebindJournal(options.rebindJournal());
             }
@@ -167,7 +195,7 @@ public final class BulkCommand {
                 try {
                     // The header only once the run has begun: a run that cannot start says so in one line.
                     job.started().await();
-                    err.println(header(session, options, resuming));
+                    err.println(header(session, options, kind, resuming));
                     report = job.report().await();
                 } catch (IncidentIoException e) {
                     err.println("firebrigade bulk: " + cannotStart(e, session));
@@ -227,6 +255,10 @@ public final class BulkCommand {
             return mismatch.getMessage() + ". The embedded sandbox starts empty every time, so its journals cannot"
                     + " be resumed: give this run a new journal (--journal NEW) or --no-journal.";
         }
+        if (e instanceof JournalKindMismatchException mismatch) {
+            return mismatch.getMessage() + " (--journal NEW), or check that the file is the one this journal was"
+                    + " written for.";
+        }
         if (e instanceof JournalMismatchException mismatch) {
             return mismatch.getMessage() + ". Give this run a new journal (--journal NEW), or pass --rebind-journal"
                     + " if it is the same place under another name (a proxy, a renamed key).";
@@ -234,15 +266,18 @@ public final class BulkCommand {
         return e.getMessage();
     }
 
-    private static String header(Session session, Options options, boolean resuming) {
+    private static String header(Session session, Options options, BulkKind kind, boolean resuming) {
         var lines = new ArrayList<String>();
         String target = switch (session.kind()) {
             case SANDBOX -> "the embedded sandbox (no " + dev.firebrigade.IncidentIo.API_KEY_ENV
                     + " set: demo data, nothing reaches incident.io)";
             default -> session.baseUrl() + (session.keyName() == null ? "" : " as '" + session.keyName() + "'");
         };
-        lines.add((options.dryRun() ? "Dry run of " : "Bulk of ") + options.file() + " against " + target
-                + ", actions API " + session.actionsApi() + " (" + session.actionsApi().path() + ")");
+        lines.add((options.dryRun() ? "Dry run of " : "Bulk of ") + options.file() + " against " + target + ", "
+                + (kind == BulkKind.ACTIONS ? "actions API " + session.actionsApi() + " (" + session.actionsApi().path()
+                + ")" : "follow-ups (/v3/follow_ups)"));
+        lines.add("Rows are " + kind + (options.kind() != null ? " (--kind)"
+                : " (the file has " + (kind == BulkKind.FOLLOW_UPS ? "a" : "no") + " title column; --kind to choose)"));
         if (options.journal() != null) {
             lines.add("Journal: " + options.journal() + (options.dryRun() ? " (read only)"
                     : resuming ? " (resuming: rows it records as created are skipped)" : ""));

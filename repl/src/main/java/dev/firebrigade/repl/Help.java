@@ -54,11 +54,13 @@ final class Help {
                   users().list().collect(100).await()    up to 100; .stream() reads every page lazily
                   raw().get("/v2/incidents/" + "…").await()   any endpoint, as JSON (raw().post, put, delete too)
 
-                Bulk: one action per row of a CSV (incident,description,assignee[,key]) or JSON Lines file. The journal
-                makes a re-run finish the rest without creating anything twice.
+                Bulk: one action (incident,description,assignee[,key]) or follow-up (incident,title[,description,assignee,
+                priority,category,labels,key]; labels a;b) per row of a CSV or JSON Lines file. The journal makes a
+                re-run finish the rest without creating anything twice.
                   actions().bulk(Path.of("actions.csv")).journal(Path.of("actions.csv.journal")).run().await().summary()
-                  actions().bulk(Path.of("actions.csv")).dryRun().await().summary()   checks every row, creates nothing
-                  scripts/firebrigade bulk actions.csv [--dry-run]      the same from the shell, with a progress bar
+                  followUps().bulk(Path.of("followups.csv")).dryRun().await().summary()   checks every row, creates nothing
+                  scripts/firebrigade bulk followups.csv [--kind follow-ups] [--dry-run]   from the shell, with a progress
+                                                        bar (a title column means follow-ups)
 
                 Helpers (statically imported from dev.firebrigade.repl.Shell):
                   table(list)       aligned columns, e.g. table(actions().list().forIncident(%1$s)); a query is sent

@@ -101,6 +101,72 @@ class BulkCommandTest {
         assertThat(dir.resolve("example.csv.journal")).exists();
     }
 
+    @Test
+    void aFileWithATitleColumnCreatesFollowUpsAndTheFlagChoosesForAnother() throws IOException {
+        Path csv = Files.writeString(dir.resolve("followups.csv"), """
+                incident,title,description,assignee,labels
+                INC-2,Add a replica,"Lag alerts, too",lisa@incident.io,database;post-mortem
+                INC-1,Write the runbook,,,
+                """);
+        Path jsonl = Files.writeString(dir.resolve("followups.jsonl"),
+                "{\"incident\":\"INC-2\",\"title\":\"From JSON Lines\",\"labels\":[\"database\"]}\n");
+
+        Path example = Files.copy(Run.ROOT.resolve("scripts/examples/followups.csv"), dir.resolve("example.csv"));
+
+        Run guessed = bulk(csv.toString());
+        Run flagged = bulk(jsonl.toString(), "--kind", "follow-ups", "--dry-run");
+        Run fromExample = bulk(example.toString(), "--no-journal");
+
+        assertThat(guessed.code()).as(guessed.all()).isZero();
+        assertThat(guessed.err()).as(guessed.all())
+                .contains("Bulk of " + csv + " against the embedded sandbox", "nothing reaches incident.io), follow-ups"
+                        + " (/v3/follow_ups)")
+                .contains("Rows are follow-ups (the file has a title column; --kind to choose)")
+                .contains("Creating: 2/2 rows");
+        assertThat(guessed.out()).as(guessed.all()).contains("(follow-ups): completed", "created                 2");
+        assertThat(Files.readString(dir.resolve("followups.csv.journal"))).contains("\"kind\":\"follow-ups\"",
+                "\"follow_up\":");
+        assertThat(flagged.code()).as(flagged.all()).isZero();
+        assertThat(flagged.err()).contains("Rows are follow-ups (--kind)");
+        assertThat(flagged.out()).contains("valid                   1");
+        assertThat(fromExample.code()).as(fromExample.all()).isZero();
+        assertThat(fromExample.out()).contains("created                 4");
+    }
+
+    @Test
+    void aKindTheColumnsContradictOrDoNotTellExitsTwoInOneLineCreatingNothing() throws IOException {
+        Path titled = Files.writeString(dir.resolve("titled.csv"), "incident,title\nINC-2,Add a replica\n");
+        Path unclear = Files.writeString(dir.resolve("unclear.csv"), "incident,description,priority\nINC-2,x,p\n");
+
+        Path actions = Files.writeString(dir.resolve("actions.csv"), "incident,description\nINC-2,Call\n");
+        Path journal = dir.resolve("shared.journal");
+
+        Run contradicted = bulk(titled.toString(), "--kind", "actions");
+        Run ambiguous = bulk(unclear.toString());
+        Run unknownKind = bulk(titled.toString(), "--kind", "incidents");
+        Run ofActions = bulk(actions.toString(), "--journal", journal.toString());
+        Run otherKind = bulk(titled.toString(), "--journal", journal.toString());
+
+        assertThat(contradicted.code()).as(contradicted.all()).isEqualTo(2);
+        assertThat(contradicted.err().strip().lines()).as(contradicted.all()).hasSize(1);
+        assertThat(contradicted.err()).contains("has a title column: its rows are follow-ups, but this bulk creates"
+                + " actions", "--kind follow-ups");
+        assertThat(contradicted.out()).isEmpty();
+        assertThat(dir.resolve("titled.csv.journal")).doesNotExist();
+        assertThat(ambiguous.code()).as(ambiguous.all()).isEqualTo(2);
+        assertThat(ambiguous.err().strip().lines()).hasSize(1);
+        assertThat(ambiguous.err()).contains("has a priority column, which only follow-ups have, but no title column",
+                "--kind actions|follow-ups");
+        assertThat(dir.resolve("unclear.csv.journal")).doesNotExist();
+        assertThat(unknownKind.code()).isEqualTo(2);
+        assertThat(unknownKind.err()).contains("--kind is 'incidents': pass --kind actions or --kind follow-ups");
+        // A journal of actions given to a bulk of follow-ups: refused before its binding is even compared.
+        assertThat(ofActions.code()).as(ofActions.all()).isZero();
+        assertThat(otherKind.code()).as(otherKind.all()).isEqualTo(2);
+        assertThat(otherKind.err().strip().lines()).hasSize(1);
+        assertThat(otherKind.err()).contains("records a bulk of actions, but this run creates follow-ups", "--journal NEW");
+    }
+
     private Run bulk(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
