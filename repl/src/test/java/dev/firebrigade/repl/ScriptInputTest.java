@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScriptInputTest {
     static final String SCRIPT = """
             // Line 1: a comment, then a blank line, an import and a command, none of them a snippet that loads classes
-                        
+
             import java.util.*;
             /set feedback silent
             var numbers = List.of(1,
