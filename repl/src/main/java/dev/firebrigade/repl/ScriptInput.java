@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class ScriptInput extends InputStream {
     /** The package and class-name prefix of the classes JShell wraps snippets in. */
-    static final String SNIPPET_CLASS_PREFIX = "REPL.$JShell$";
+    private static final String SNIPPET_CLASS_PREFIX = "REPL.$JShell$";
     /** A line holding no snippet of its own: an import alone, or a command other than {@code /exit} with a value. */
     private static final Pattern NO_SNIPPET = Pattern.compile("import\\s[^;]*;\\s*(//.*)?|/(?!exit\\s+\\S).*");
 

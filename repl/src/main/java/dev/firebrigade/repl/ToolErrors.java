@@ -150,7 +150,8 @@ final class ToolErrors extends OutputStream {
             return;
         }
         for (int number = script.served(); number >= 1; number--) {
-            if (script.line(number).contains(source)) {
+            String text = script.line(number);
+            if (text != null && text.contains(source)) {
                 emit("at " + scriptName + ":" + number);
                 return;
             }
