@@ -18,22 +18,31 @@ final class Failures {
     /**
      * Records a snippet's failure and gives what JShell should report: for an incident.io error, one line with its
      * type, message and request id and no stack trace; for a failed Future, one line; otherwise {@code thrown} as it
-     * was, so that JShell shows its usual stack trace.
+     * was, so that JShell shows its usual stack trace. In a script run it also records where in the script the failure
+     * happened ({@link ScriptInput#failed}); a one-line report then carries the failure's snippet frames, only for
+     * JShell to translate them into lines within snippets, which {@link ToolErrors} reads and hides.
      *
-     * @param thrown what the snippet threw, or null when the failure is a Future's
+     * @param thrown         what the snippet threw, or null when the failure is a Future's
+     * @param statementClass the class of the snippet that was running
      */
-    static Exception reported(Throwable failure, Exception thrown) {
+    static Exception reported(Throwable failure, Exception thrown, String statementClass) {
         count.incrementAndGet();
         last = failure;
         IncidentIoException api = incidentIoCause(failure);
+        boolean oneLine = api != null || thrown == null;
+        ScriptInput script = ScriptInput.current();
+        if (script != null) {
+            script.failed(statementClass, failure, !oneLine);
+        }
+        StackTraceElement[] frames = script == null ? NO_TRACE : ScriptInput.snippetFrames(failure);
         if (api != null) {
             lastIncidentIo = api;
-            return new UserException(oneLine(api), api.getClass().getSimpleName(), NO_TRACE);
+            return new UserException(oneLine(api), api.getClass().getSimpleName(), frames);
         }
         if (thrown != null) {
             return thrown;
         }
-        return new UserException(oneLine(failure), failure.getClass().getName(), NO_TRACE);
+        return new UserException(oneLine(failure), failure.getClass().getName(), frames);
     }
 
     /** The incident.io error in {@code failure}'s cause chain, or null. */

@@ -2,7 +2,6 @@ package dev.firebrigade.repl;
 
 import jdk.jshell.tool.JavaShellToolBuilder;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -102,11 +101,16 @@ public final class Launcher {
         CompletableFuture<Session> session = CompletableFuture.supplyAsync(() -> Session.open(env), Launcher::startDaemon);
         Shell.prepare(session, batch, scriptArgs);
         Path work = Files.createTempDirectory("firebrigade-");
-        ToolErrors toolErrors = new ToolErrors(err, String.valueOf(script),
-                batch ? new String(Files.readAllBytes(script), java.nio.charset.Charset.defaultCharset()).lines().toList() : List.of());
+        // A script is JShell's input ("-" below), read line by line, so a failure can name its line; the mark at its
+        // end tells a script that ran to its end from one whose last snippet was left unfinished.
+        ScriptInput scriptInput = batch
+                ? new ScriptInput(Files.readAllBytes(script), ScriptMarks.class.getName() + ".endOfScript();")
+                : null;
+        ToolErrors toolErrors = batch ? new ToolErrors(err, String.valueOf(script), scriptInput) : null;
         Preferences preferences = batch ? Preferences.inMemory() : Preferences.at(env);
         int code;
         try {
+            ScriptInput.use(scriptInput);
             String startup = startupScript();
             List<String> options = new ArrayList<>(List.of(
                     "--class-path", classPath(),
@@ -117,27 +121,30 @@ public final class Launcher {
                     "--feedback", "firebrigade",
                     startupAfterReset(work, startup).toString()));
             if (batch) {
-                // The script with a mark at its end, then a file that ends the run before JShell would read input.
-                options.add(markedCopy(script, Files.createDirectory(work.resolve("script"))).toString());
+                // The script, then a file that ends the run.
+                options.add("-");
                 options.add(Files.writeString(work.resolve("exit.jsh"),
                         ScriptMarks.class.getName() + ".afterScript();\n/exit\n").toString());
             }
-            code = JavaShellToolBuilder.builder()
-                    .in(batch ? new ByteArrayInputStream(new byte[0]) : in, null)
+            var exitGuard = new ExitGuard(() -> requestsInFlight(session), out);
+            var builder = JavaShellToolBuilder.builder()
+                    .in(batch ? scriptInput : in, batch ? InputStream.nullInputStream() : null)
                     .out(new OpenStream(out))
                     .err(batch ? toolErrors.stream() : new OpenStream(err))
                     .persistence(preferences.map())
                     .env(env)
                     // ToolErrors reads JShell's English report headers.
-                    .locale(Locale.ENGLISH)
-                    .start(options.toArray(String[]::new));
-            if (!batch) {
+                    .locale(Locale.ENGLISH);
+            String[] arguments = options.toArray(String[]::new);
+            code = batch ? builder.start(arguments) : exitGuard.start(builder, arguments);
+            if (!batch && !exitGuard.leftAnyway()) {
                 waitForRequestsInFlight(session.getNow(null), out);
             }
         } finally {
             out.flush();
             err.flush();
             closeSession(session, err);
+            ScriptInput.use(null);
             preferences.save();
             deleteQuietly(work);
         }
@@ -159,9 +166,10 @@ public final class Launcher {
     }
 
     /**
-     * Leaving the REPL closes the client, which would abandon its requests in flight (a create might land or not,
-     * unseen): say how many and wait for their answers first; Ctrl-C leaves at once. JShell's own input reader may still hold the terminal after {@code /exit},
-     * so the launcher does not read an answer from it.
+     * JShell has ended with requests still in flight (Ctrl-D, or {@code /exit} where {@link ExitGuard} could not ask):
+     * leaving closes the client, which would abandon them (a create might land or not, unseen), so say how many and
+     * wait for their answers first; Ctrl-C leaves at once. JShell's own input reader may still hold the terminal, so
+     * the launcher does not read an answer from it.
      */
     private static void waitForRequestsInFlight(Session session, PrintStream out) {
         int pending = session == null ? 0 : session.requestsInFlight();
@@ -188,6 +196,12 @@ public final class Launcher {
         out.println(session.requestsInFlight() == 0 ? "All answered." : "Still no answer: leaving.");
     }
 
+    /** The client's requests not yet answered; 0 while the session is still opening. */
+    private static int requestsInFlight(CompletableFuture<Session> session) {
+        Session open = session.isDone() && !session.isCompletedExceptionally() ? session.join() : null;
+        return open == null ? 0 : open.requestsInFlight();
+    }
+
     private static void closeSession(CompletableFuture<Session> session, PrintStream err) {
         try {
             session.get(CLOSE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS).close(CLOSE_MILLIS);
@@ -196,15 +210,6 @@ public final class Launcher {
         } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
             // Still connecting after JShell ended: the JVM exits anyway.
         }
-    }
-
-    /** The script's bytes as they are (JShell reads them in the platform charset), then the end-of-script mark. */
-    private static Path markedCopy(Path script, Path dir) throws IOException {
-        Path copy = dir.resolve(script.getFileName().toString());
-        Files.write(copy, Files.readAllBytes(script));
-        Files.writeString(copy, "\n" + ScriptMarks.class.getName() + ".endOfScript();\n",
-                java.nio.file.StandardOpenOption.APPEND);
-        return copy;
     }
 
     /**

@@ -6,14 +6,17 @@ import jdk.jshell.execution.LocalExecutionControl;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Local execution that (1) shows a failed incident.io call as one line, type, message and request id, instead of a
  * stack trace, (2) settles a {@link Future} before showing it, so {@code actions().get(id)} shows the action or the
- * failure rather than {@code Future{unresolved}}, (3) counts failures, so a batch run can end non-zero, and (4) says
- * under a draft, edit or query that nothing was sent ({@link Unsent}).
+ * failure rather than {@code Future{unresolved}}, (3) counts failures, so a batch run can end non-zero, (4) says
+ * under a draft, edit or query that nothing was sent ({@link Unsent}), and (5) in a script run, notes where each
+ * snippet's classes start in the script ({@link ScriptInput}).
  *
  * <p>Everything else, including Ctrl-C, is JShell's own {@link LocalExecutionControl}.
  */
@@ -38,7 +41,14 @@ final class ShellExecutionControl extends LocalExecutionControl {
     private static volatile Method snippet;
     private static volatile Object value;
 
+    private static final AtomicLong snippetsRun = new AtomicLong();
+
     private volatile boolean stopRequested;
+
+    /** How many snippets this JVM has run. */
+    static long snippetsRun() {
+        return snippetsRun.get();
+    }
 
     /**
      * Runs the snippet in JShell's snippet thread and keeps its value: LocalExecutionControl turns the value into a
@@ -57,13 +67,14 @@ final class ShellExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        snippetsRun.incrementAndGet();
         snippet = doitMethod;
         value = null;
         stopRequested = false;
         try {
             super.invoke(TRAMPOLINE);
         } catch (InvocationTargetException e) {
-            throw Failures.reported(e.getCause(), e);
+            throw Failures.reported(e.getCause(), e, doitMethod.getDeclaringClass().getName());
         } finally {
             snippet = null;
         }
@@ -72,7 +83,7 @@ final class ShellExecutionControl extends LocalExecutionControl {
         if (result instanceof Future<?> future) {
             settle(future);
             if (future.failed()) {
-                throw Failures.reported(future.cause(), null);
+                throw Failures.reported(future.cause(), null, doitMethod.getDeclaringClass().getName());
             }
         }
         String note = Unsent.note(result);
@@ -93,6 +104,15 @@ final class ShellExecutionControl extends LocalExecutionControl {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS - HINT_MILLIS);
         while (!stopRequested && System.nanoTime() < deadline && !done.await(50, TimeUnit.MILLISECONDS)) {
             // Poll, so that Ctrl-C (stop) ends the wait.
+        }
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(classes);
+        ScriptInput script = ScriptInput.current();
+        if (script != null) {
+            script.loaded(Arrays.stream(classes).map(ClassBytecodes::name).toList());
         }
     }
 

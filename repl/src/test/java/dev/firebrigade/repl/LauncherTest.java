@@ -185,6 +185,53 @@ class LauncherTest extends KeyedServerFixture {
     }
 
     @Test
+    void aScriptsRuntimeFailuresNameTheScriptLineThatFailed() {
+        var script = Run.scriptFile(
+                "println(\"start\");",
+                "",
+                "// a failed call on one line",
+                "actions().get(\"no-such-action\").await();",
+                "actions().forIncident(\"INC-404\").",
+                "    describe(\"Nowhere to go\").",
+                "    create().await();",
+                "String nothing = null;",
+                "int length = List.of(1).size() +",
+                "    nothing.length();",
+                "int boom(String s) {",
+                "    println(\"in boom\");",
+                "    return s.length();",
+                "}",
+                "/* a comment before",
+                "   the call */ boom(null);",
+                "void blank() {",
+                "    actions().forIncident(\"INC-2\").describe(\" \").create().await();",
+                "}",
+                "blank();",
+                "println(\"end\");");
+        String at = "\nat " + java.util.regex.Pattern.quote(script.toString()) + ":";
+
+        Run run = Run.inProcess(Map.of(), "", "run", script.toString());
+
+        assertThat(run.code()).as(run.all()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo("start\nin boom\nend\n");
+        assertThat(run.err()).as(run.all())
+                .containsPattern("Exception NotFoundException: 404 not_found on GET /v3/actions/no-such-action: .+\\)"
+                        + at + "4\n")
+                .as("an answer's failure: where the statement starts")
+                .containsPattern("\nException UnresolvedReferenceException: 404 [^\n]+INC-404[^\n]+" + at + "5\n")
+                .as("the exact line, from the stack frame")
+                .containsPattern("\nException java.lang.NullPointerException: [^\n]+\n +at \\("
+                        + java.util.regex.Pattern.quote(script.toString()) + ":10\\)" + at + "10\n")
+                .as("inside a method defined earlier: the method's line, and the frames name script lines")
+                .containsPattern("\n +at boom \\(" + java.util.regex.Pattern.quote(script.toString()) + ":13\\)\n"
+                        + " +at \\(" + java.util.regex.Pattern.quote(script.toString()) + ":16\\)" + at + "13\n")
+                .as("a typed error thrown in the script's own thread, in a method")
+                .containsPattern("\nException InvalidInputException: [^\n]+" + at + "18\n")
+                .doesNotContain("(#")
+                .endsWith("firebrigade: " + script + ": 5 snippets failed\n");
+    }
+
+    @Test
     void scriptWithAFailedFutureThatNobodyAwaitedExitsOne() {
         var script = Run.scriptFile("var pending = actions().forIncident(\"no-such-incident\").describe(\"x\").create();");
 
@@ -267,21 +314,57 @@ class LauncherTest extends KeyedServerFixture {
                 .contains("firebrigade run FILE.jsh", "firebrigade bulk FILE.csv");
     }
 
+    /** Two reads the test's server holds for {@code seconds}, started without waiting for them. */
+    static String slowReads(int seconds) {
+        incidentIo.faults().on("GET", "/v3/actions/slow-*").latency(java.time.Duration.ofSeconds(seconds));
+        return "List.of(\"slow-1\", \"slow-2\").forEach(id -> actions().get(id));\n";
+    }
+
+    static Map<String, String> keyed() {
+        return Map.of("INCIDENT_IO_API_KEY", incidentIo.apiKey(), "INCIDENT_IO_BASE_URL", incidentIo.baseUrl());
+    }
+
+    /** {@code /exit} as typed (the terminal echoes it), and the question. */
+    static final String ASKED = "firebrigade> /exit\r?\n" + java.util.regex.Pattern.quote("2 requests are still in"
+            + " flight (their answers would be lost): /exit again to leave now, or wait for them.\n\n");
+
     @Test
-    void leavingWithRequestsInFlightSaysHowManyAndWaitsForThem() {
-        incidentIo.faults().on("POST", "/v3/actions").latency(java.time.Duration.ofSeconds(8));
+    void exitWithRequestsInFlightSaysHowManyAndStaysUntilExitAgain() {
         try {
-            Run run = Run.inProcess(Map.of("INCIDENT_IO_API_KEY", incidentIo.apiKey(),
-                            "INCIDENT_IO_BASE_URL", incidentIo.baseUrl()),
-                    "List.of(1, 2).forEach(i -> actions().forIncident(\"INC-2\").describe(\"Slow \" + i).create())\n"
-                            + "/exit\n");
+            Run run = Run.inProcess(keyed(), slowReads(20) + "/exit\n1 + 1\n/exit\n/exit\n");
+
+            assertThat(run.code()).as(run.all()).isZero();
+            assertThat(run.out()).as("asked and stayed; asked again after a snippet ran; left on /exit twice in a row, "
+                            + "without waiting for the answers\n" + run.all())
+                    .containsPattern(ASKED + "firebrigade> 1 \\+ 1\r?\n\\$\\d+ ==> 2\n\n" + ASKED
+                            + "firebrigade> /exit\r?\n$")
+                    .doesNotContain("waiting for");
+        } finally {
+            incidentIo.faults().clear();
+        }
+    }
+
+    @Test
+    void exitOnceTheAnswersHaveComeLeavesWithoutAsking() {
+        try {
+            Run run = Run.inProcess(keyed(), slowReads(2) + "/exit\nThread.sleep(4_000)\n/exit\n");
+
+            assertThat(run.code()).as(run.all()).isZero();
+            assertThat(run.out()).as(run.all()).containsOnlyOnce("still in flight").doesNotContain("waiting for");
+        } finally {
+            incidentIo.faults().clear();
+        }
+    }
+
+    @Test
+    void endOfInputWithRequestsInFlightWaitsForTheirAnswers() {
+        try {
+            Run run = Run.inProcess(keyed(), slowReads(3));
 
             assertThat(run.out()).as(run.all())
-                    .containsPattern("\\d requests? (is|are) still in flight: waiting for (its answer|their answers) before"
-                            + " leaving \\(Ctrl-C leaves at once")
+                    .contains("2 requests are still in flight: waiting for their answers before leaving (Ctrl-C leaves"
+                            + " at once")
                     .contains("All answered.");
-            assertThat(incidentIo.state().actions()).extracting(a -> a.getString("description"))
-                    .contains("Slow 1", "Slow 2");
         } finally {
             incidentIo.faults().clear();
         }

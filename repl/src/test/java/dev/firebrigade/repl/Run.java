@@ -67,6 +67,11 @@ record Run(int code, String out, String err) {
         builder.environment().put("FIREBRIGADE_CLASSPATH", System.getProperty("java.class.path"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(env(env));
+        return process(builder, input);
+    }
+
+    /** A process with {@code input} on its stdin and both output streams piped, as a script would run it. */
+    static Run process(ProcessBuilder builder, String input) {
         try {
             Process process = builder.start();
             CompletableFuture<String> out = drain(process.getInputStream());
@@ -76,7 +81,8 @@ record Run(int code, String out, String err) {
             }
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("scripts/firebrigade did not exit within 90 s; output so far:\n" + out.getNow(""));
+                throw new AssertionError(String.join(" ", builder.command()) + " did not exit within 90 s; output so far:\n"
+                        + out.getNow(""));
             }
             return new Run(process.exitValue(), out.join(), err.join());
         } catch (IOException e) {

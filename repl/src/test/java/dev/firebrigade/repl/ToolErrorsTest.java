@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ToolErrorsTest {
     final ByteArrayOutputStream passedOn = new ByteArrayOutputStream();
-    final ToolErrors errors = new ToolErrors(new PrintStream(passedOn, true, StandardCharsets.UTF_8), "s.jsh",
-            java.util.List.of("int x = 1;", "foo(x);"));
+    final ScriptInput script = new ScriptInput("int x = 1;\nfoo(x);\nfoo(x);\n".getBytes(StandardCharsets.UTF_8), "end();");
+    final ToolErrors errors = new ToolErrors(new PrintStream(passedOn, true, StandardCharsets.UTF_8), "s.jsh", script);
 
     @Test
     void countsCompileErrorsExceptionsAndOtherMessagesButNotWarnings() {
@@ -19,8 +19,6 @@ class ToolErrorsTest {
         jshell.print("""
                 |  Warning:
                 |  unchecked call to add(E) as a member of the raw type java.util.List
-                |  l.add(1)
-                |  ^------^
                 |  Error:
                 |  cannot find symbol
                 |    symbol:   variable foo
@@ -34,7 +32,9 @@ class ToolErrorsTest {
     }
 
     @Test
-    void aCompileErrorIsLocatedInTheScript() {
+    void aCompileErrorIsLocatedAtTheNearestLineJShellHasReadThatHoldsTheEchoedText() {
+        readLines(2);
+
         errors.stream().print("Error:\ncannot find symbol\n  symbol:   method foo(int)\nfoo(x);\n^-^\n");
 
         assertThat(passedOn.toString(StandardCharsets.UTF_8)).endsWith("foo(x);\n^-^\nat s.jsh:2\n");
@@ -52,5 +52,13 @@ class ToolErrorsTest {
         errors.stream().print("Warning:\nunchecked call\n");
 
         assertThat(errors.errors()).isZero();
+    }
+
+    /** What JShell does as it reads the script: one line per request. */
+    private void readLines(int count) {
+        var buffer = new byte[8192];
+        for (int line = 0; line < count; line++) {
+            assertThat(script.read(buffer, 0, buffer.length)).isPositive();
+        }
     }
 }
