@@ -51,7 +51,7 @@ class CreateMatchingTest {
                 BulkReport report = via.actions().bulk(drafts).concurrency(drafts.size())
                         .reconcileUnknown(2, Duration.ofMillis(20)).run().await();
                 assertThat(report.created()).as(report.summary()).isEqualTo(drafts.size());
-                return report.outcomes().stream().map(RowOutcome::actionId).toList();
+                return report.outcomes().stream().map(RowOutcome::id).toList();
             }
         };
 
@@ -210,7 +210,7 @@ class CreateMatchingTest {
 
         assertThat(report.created()).as(report.summary()).isEqualTo(1);
         assertThat(report.reconciled()).isEqualTo(1);
-        assertThat(storedIds("from a CSV\nsecond line")).containsExactly(report.outcomes().get(0).actionId());
+        assertThat(storedIds("from a CSV\nsecond line")).containsExactly(report.outcomes().get(0).id());
     }
 
     private static ActionDraft draft(Route route, String incident, String description) {

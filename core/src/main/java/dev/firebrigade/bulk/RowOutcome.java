@@ -14,16 +14,6 @@ import dev.firebrigade.error.IncidentIoException;
  */
 public record RowOutcome(long row, long line, String key, RowStatus status, String id, IncidentIoException error) {
 
-    /**
-     * The created action's ID: {@link #id()}, by its name from before bulks created follow-ups.
-     *
-     * @deprecated use {@link #id()}, which also names a created follow-up
-     */
-    @Deprecated
-    public String actionId() {
-        return id;
-    }
-
     /** {@code row 7 (line 8)}, or {@code row 7} when there is no file. */
     public String where() {
         return line > 0 ? "row " + row + " (line " + line + ")" : "row " + row;
