@@ -30,7 +30,7 @@ public final class Launcher {
     static final String USAGE = """
             usage: firebrigade                         open the REPL
                    firebrigade run FILE.jsh [ARGS...]  run a script; its exit code is 0 only if every snippet succeeded
-                   firebrigade bulk FILE.csv [OPTIONS]  create one action or follow-up per row, resumably (bulk --help for more)
+                   firebrigade bulk FILE.csv [OPTIONS]  one action or follow-up per row, resumably (bulk --help)
                    firebrigade listen [--port N]       print incident.io's webhooks as they arrive (listen --help)
                    firebrigade --help                  the environment variables and more
             """;
