@@ -68,6 +68,11 @@ final class ActionCreate implements Creatable<Action> {
     }
 
     @Override
+    public String id(Action action) {
+        return action.id();
+    }
+
+    @Override
     public OutcomeUnknownException unknown(String why, int attempts, IncidentIoException cause) {
         return new OutcomeUnknownException("the create's outcome is unknown: " + why, request.method().name(),
                 request.path(), payload.incidentId(), payload.description(), payload.assigneeId(), attempts, cause);

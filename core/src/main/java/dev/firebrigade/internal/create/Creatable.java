@@ -37,6 +37,11 @@ public interface Creatable<T> {
     /** A listed (or created) item as the matching rule reads it. */
     Listed listed(T item);
 
+    /** The item's ID alone: every create claims it, and {@link #listed} would also normalise the description. */
+    default String id(T item) {
+        return listed(item).id();
+    }
+
     /** The error for a create whose outcome stayed unknown, carrying the draft as sent. */
     OutcomeUnknownException unknown(String why, int attempts, IncidentIoException cause);
 
