@@ -20,16 +20,8 @@ import java.time.Instant;
  * new enum values become {@code UNKNOWN}, optional fields are omitted rather than sent as null.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .addModule(new JavaTimeModule())
-            // Registered after JavaTimeModule, so it wins for Instant; it falls back to JavaTimeModule's parser.
-            .addModule(new SimpleModule("firebrigade-instants").addDeserializer(Instant.class, new FastInstantDeserializer()))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+    private static final ObjectMapper MAPPER = configured()
+            .addModule(new SimpleModule("firebrigade-records").setDeserializerModifier(new RecordDeserializer.Modifier()))
             .build();
 
     /**
@@ -50,6 +42,21 @@ public final class Json {
     };
 
     private Json() {
+    }
+
+    /** The mapper's configuration without {@link RecordDeserializer}: Jackson's own record path, which tests compare. */
+    static JsonMapper.Builder configured() {
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new JavaTimeModule())
+                // Registered after JavaTimeModule, so it wins for Instant; it falls back to JavaTimeModule's parser.
+                .addModule(new SimpleModule("firebrigade-instants")
+                        .addDeserializer(Instant.class, new FastInstantDeserializer()))
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
     /** The shared, thread-safe mapper. Do not reconfigure it. */
