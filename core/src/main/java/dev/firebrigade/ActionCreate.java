@@ -37,6 +37,11 @@ final class ActionCreate extends CreatePost<Action, ActionPayloads.One> {
     }
 
     @Override
+    public String id(Action action) {
+        return action.id();
+    }
+
+    @Override
     public OutcomeUnknownException unknown(String why, int attempts, IncidentIoException cause) {
         return OutcomeUnknownException.action(why, request().method().name(), request().path(), payload.incidentId(),
                 payload.description(), payload.assigneeId(), attempts, cause);

@@ -225,7 +225,8 @@ public final class Actions {
     }
 
     private ApiRequest createRequest(ActionPayloads.Create payload) {
-        return ApiRequest.of(HttpMethod.POST, api.path()).withBody(payload);
+        // The path has no placeholders: one record, not of(...)'s copy of the path plus withBody's second record.
+        return new ApiRequest(HttpMethod.POST, api.path(), List.of(), payload);
     }
 
     @Override

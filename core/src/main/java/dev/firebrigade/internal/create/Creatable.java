@@ -46,6 +46,11 @@ public interface Creatable<T> {
         return false;
     }
 
+    /** The item's ID alone: every create claims it, and {@link #listed} would also normalise the description. */
+    default String id(T item) {
+        return listed(item).id();
+    }
+
     /** The error for a create whose outcome stayed unknown, carrying the draft as sent. */
     OutcomeUnknownException unknown(String why, int attempts, IncidentIoException cause);
 

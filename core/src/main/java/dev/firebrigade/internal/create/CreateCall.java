@@ -69,7 +69,7 @@ final class CreateCall<T> {
         }
         return draft.post(deadline).transform(sent -> {
             if (sent.succeeded()) {
-                ledger.endSend(draft.key(), draft.listed(sent.result()).id());
+                ledger.endSend(draft.key(), draft.id(sent.result()));
                 return Future.succeededFuture(sent.result());
             }
             ledger.endSend(draft.key(), null);

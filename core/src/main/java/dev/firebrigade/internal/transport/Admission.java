@@ -17,6 +17,12 @@ import java.time.Instant;
  * limit is left.
  */
 final class Admission {
+    // Looked up in every answer: as Netty's ASCII strings their hashes are computed once, not per lookup.
+    private static final CharSequence RATE_LIMIT = HttpHeaders.createOptimized("X-RateLimit-Limit");
+    private static final CharSequence RATE_REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
+    private static final CharSequence RATE_RESET = HttpHeaders.createOptimized("X-RateLimit-Reset");
+    private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
+
     private final InFlightLimit inFlight;
     private final RateLimiter rateLimiter;
     private final ServerClock serverClock;
@@ -78,10 +84,10 @@ final class Admission {
     void observe(HttpClientResponse response) {
         long receivedMillis = System.currentTimeMillis();
         serverClock.observe(response.getHeader(HttpHeaders.DATE), receivedMillis);
-        long limit = leadingNumber(response.getHeader("X-RateLimit-Limit"));
-        long remaining = leadingNumber(response.getHeader("X-RateLimit-Remaining"));
+        long limit = leadingNumber(response.getHeader(RATE_LIMIT));
+        long remaining = leadingNumber(response.getHeader(RATE_REMAINING));
         if (limit > 0 && remaining >= 0) {
-            long reset = leadingNumber(response.getHeader("X-RateLimit-Reset"));
+            long reset = leadingNumber(response.getHeader(RATE_RESET));
             Instant received = Instant.ofEpochMilli(receivedMillis);
             Duration offset = serverClock.offset();
             Instant serverNow = offset == null ? received : received.plus(offset);
@@ -89,7 +95,7 @@ final class Admission {
             rateLimiter.observe(limit, remaining, untilReset, Math.max(0, inFlight.active() - 1));
         }
         if (response.statusCode() == 429) {
-            Duration asked = RetryAfter.parse(response.getHeader("Retry-After"), Clock.systemUTC());
+            Duration asked = RetryAfter.parse(response.getHeader(RETRY_AFTER), Clock.systemUTC());
             if (asked != null && asked.compareTo(retryPolicy.maxRetryAfter()) <= 0) {
                 rateLimiter.pause(asked);
             }

@@ -100,7 +100,7 @@ public final class Transport {
         }
         final Buffer body;
         try {
-            body = request.body() == null ? null : Buffer.buffer(Json.mapper().writeValueAsBytes(request.body()));
+            body = request.body() == null ? null : Json.encode(request.body());
         } catch (IOException e) {
             return Future.failedFuture(unencodable(e));
         }

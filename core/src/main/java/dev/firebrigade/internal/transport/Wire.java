@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -45,6 +46,8 @@ final class Wire {
     private final int port;
     private final boolean ssl;
     private final String pathPrefix;
+    /** Built once: given per request as host and port alone, Vert.x builds and validates an address every time. */
+    private final SocketAddress server;
     /** Header names and values, alternating, as Netty's ASCII strings: set one by one, they are copied as they are. */
     private final CharSequence[] headers;
     private final CharSequence[] bodyHeaders;
@@ -63,6 +66,7 @@ final class Wire {
         this.host = base.getHost();
         this.port = base.getPort() > 0 ? base.getPort() : (ssl ? 443 : 80);
         this.pathPrefix = base.getRawPath() == null ? "" : base.getRawPath();
+        this.server = SocketAddress.inetSocketAddress(port, host);
         this.headers = ascii(headers);
         this.bodyHeaders = ascii(bodyHeaders);
         this.connectTimeoutNanos = options.getConnectTimeout().toNanos();
@@ -145,6 +149,7 @@ final class Wire {
             watch.add(this);
             client.request(new RequestOptions()
                     .setMethod(request.method())
+                    .setServer(server)
                     .setHost(host)
                     .setPort(port)
                     .setSsl(ssl)
