@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * settled and {@code --warmup-seconds S} (60) have passed, at most {@code --warmup-rounds R} (100) (see
  * {@link #warmUp});
  * {@code --clients dsl,raw,jdk,raw+json} (raw+json: the raw WebClient plus Jackson encoding and decoding, the same
- * JSON work as the DSL);
+ * JSON work as the DSL; {@code raw+tree}, not run unless named: decoding into a {@code JsonObject} instead);
  * {@code --sandbox child|in-process|canned} (child: a separate JVM, so allocation is the client's alone; canned: a
  * server in this JVM that answers every create with the same 201 at once, so the client's CPU is the limit);
  * {@code --sandbox-jvm "-Xmx1g …"} options of the child JVM; {@code --connections N} pool size of every client
@@ -114,8 +114,10 @@ public final class EndToEnd {
                     case "dsl" -> new DslClient(vertx, sandbox.baseUrl(), sandbox.apiKey(), options.connections());
                     case "raw" -> new RawWebClient(vertx, workload, options.connections());
                     case "jdk" -> new JdkHttpClient(workload);
-                    case "raw+json" -> new RawJacksonClient(vertx, workload, options.connections());
-                    default -> throw new IllegalArgumentException("unknown client " + name + " (dsl, raw, jdk, raw+json)");
+                    case "raw+json" -> new RawJacksonClient(vertx, workload, options.connections(), false);
+                    case "raw+tree" -> new RawJacksonClient(vertx, workload, options.connections(), true);
+                    default -> throw new IllegalArgumentException(
+                            "unknown client " + name + " (dsl, raw, jdk, raw+json, raw+tree)");
                 });
             }
             String setting = setting(options, sandbox);
