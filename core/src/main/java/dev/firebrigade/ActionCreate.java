@@ -19,8 +19,8 @@ final class ActionCreate extends CreatePost<Action, ActionPayloads.One> {
     private final ActionPayloads.Create payload;
 
     ActionCreate(Actions actions, Transport transport, ApiRequest request, ActionPayloads.Create payload) {
-        super(transport, request, ActionPayloads.One.class, ActionPayloads.One::action, "action",
-                CreateKey.of(payload.incidentId(), payload.description(), payload.assigneeId()));
+        super(transport, request, ActionPayloads.One.class, ActionPayloads.One::action, Action::id,
+                "action", CreateKey.of(payload.incidentId(), payload.description(), payload.assigneeId()));
         this.actions = actions;
         this.payload = payload;
     }
@@ -34,11 +34,6 @@ final class ActionCreate extends CreatePost<Action, ActionPayloads.One> {
     public Listed listed(Action action) {
         return new Listed(action.id(), CreateKey.of(action.incidentId(), action.description(),
                 action.assignee() == null ? null : action.assignee().id()), action.createdAt());
-    }
-
-    @Override
-    public String id(Action action) {
-        return action.id();
     }
 
     @Override

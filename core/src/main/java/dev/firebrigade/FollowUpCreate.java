@@ -22,8 +22,8 @@ final class FollowUpCreate extends CreatePost<FollowUp, FollowUpPayloads.One> {
     private final FollowUpPayloads.Create payload;
 
     FollowUpCreate(FollowUps followUps, Transport transport, ApiRequest request, FollowUpPayloads.Create payload) {
-        super(transport, request, FollowUpPayloads.One.class, FollowUpPayloads.One::followUp, "follow-up",
-                key(payload.incidentId(), payload.title(), payload.description(), payload.assigneeId()));
+        super(transport, request, FollowUpPayloads.One.class, FollowUpPayloads.One::followUp, FollowUp::id,
+                "follow-up", key(payload.incidentId(), payload.title(), payload.description(), payload.assigneeId()));
         this.followUps = followUps;
         this.payload = payload;
     }

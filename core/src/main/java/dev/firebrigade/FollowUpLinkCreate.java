@@ -37,8 +37,8 @@ final class FollowUpLinkCreate extends CreatePost<FollowUp, FollowUpPayloads.One
 
     FollowUpLinkCreate(FollowUps followUps, Transport transport, ApiRequest request,
                        FollowUpPayloads.CreateFromLink payload) {
-        super(transport, request, FollowUpPayloads.One.class, FollowUpPayloads.One::followUp, "follow-up",
-                key(payload.incidentId(), payload.url()));
+        super(transport, request, FollowUpPayloads.One.class, FollowUpPayloads.One::followUp, FollowUp::id,
+                "follow-up", key(payload.incidentId(), payload.url()));
         this.followUps = followUps;
         this.payload = payload;
         this.host = host(payload.url());

@@ -47,9 +47,7 @@ public interface Creatable<T> {
     }
 
     /** The item's ID alone: every create claims it, and {@link #listed} would also normalise the description. */
-    default String id(T item) {
-        return listed(item).id();
-    }
+    String id(T item);
 
     /** The error for a create whose outcome stayed unknown, carrying the draft as sent. */
     OutcomeUnknownException unknown(String why, int attempts, IncidentIoException cause);

@@ -20,19 +20,22 @@ public abstract class CreatePost<T, A> implements Creatable<T> {
     private final ApiRequest request;
     private final Class<A> answerType;
     private final Function<A, T> unwrap;
+    private final Function<T, String> idOf;
     private final String singular;
     private final CreateKey key;
 
     /**
+     * @param idOf     the created item's ID (read without building its key: every create claims it)
      * @param singular what is created, for messages ("action"); {@link #plural()} adds an "s"
      * @param key      the draft's identity, as {@link Creatable#listed} reads a listed item's
      */
     protected CreatePost(Transport transport, ApiRequest request, Class<A> answerType, Function<A, T> unwrap,
-                         String singular, CreateKey key) {
+                         Function<T, String> idOf, String singular, CreateKey key) {
         this.transport = transport;
         this.request = request;
         this.answerType = answerType;
         this.unwrap = unwrap;
+        this.idOf = idOf;
         this.singular = singular;
         this.key = key;
     }
@@ -40,6 +43,11 @@ public abstract class CreatePost<T, A> implements Creatable<T> {
     @Override
     public final CreateKey key() {
         return key;
+    }
+
+    @Override
+    public final String id(T item) {
+        return idOf.apply(item);
     }
 
     @Override
@@ -57,7 +65,7 @@ public abstract class CreatePost<T, A> implements Creatable<T> {
     public final Future<T> post(Deadline deadline) {
         return transport.send(request, answerType, deadline).compose(answer -> {
             T created = answer == null ? null : unwrap.apply(answer);
-            return created != null && listed(created).id() != null ? Future.succeededFuture(created)
+            return created != null && id(created) != null ? Future.succeededFuture(created)
                     : Future.failedFuture(new UnexpectedResponseException(201, "the answer holds no " + singular,
                     "", request.method().name(), request.path(), null));
         });
