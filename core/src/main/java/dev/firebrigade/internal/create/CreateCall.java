@@ -124,7 +124,7 @@ final class CreateCall<T> {
                 return Future.failedFuture(error);
             }
             T landed = found.result();
-            ledger.endReconcile(draft.key(), landed == null ? null : draft.listed(landed).id());
+            ledger.endReconcile(draft.key(), landed == null ? null : draft.id(landed));
             if (landed != null) {
                 return Future.succeededFuture(landed);
             }

@@ -77,7 +77,7 @@ public final class CreateEngine<T> {
                 .recover(failure -> Future.failedFuture(failure instanceof NotProven doubt
                         ? draft.unknown(doubt.getMessage(), 1, null) : failure))
                 .andThen(found -> {
-                    String id = found.succeeded() && found.result() != null ? draft.listed(found.result()).id() : null;
+                    String id = found.succeeded() && found.result() != null ? draft.id(found.result()) : null;
                     if (id != null) {
                         claims.claim(id);
                     }
@@ -150,12 +150,12 @@ public final class CreateEngine<T> {
      * none, an unclaimed item the draft {@linkplain Creatable#mayBe may be} leaves the outcome {@link NotProven}.
      */
     private Future<T> oldestUnclaimed(Creatable<T> draft, List<T> items, Instant since, ClaimStore claims) {
-        List<T> candidates = new ArrayList<>();
+        List<Candidate<T>> candidates = new ArrayList<>();
         List<String> doubtful = new ArrayList<>();
         for (T item : items) {
-            Creatable.Listed listed = draft.listed(item);
+            Creatable.Listed listed = draft.listed(item); // once per item: it normalises the description
             if (matches(draft.key(), listed, since)) {
-                candidates.add(item);
+                candidates.add(new Candidate<>(item, listed));
             } else if (inWindow(draft.key(), listed, since) && draft.mayBe(listed)) {
                 doubtful.add(listed.id());
             }
@@ -164,17 +164,22 @@ public final class CreateEngine<T> {
             return Future.succeededFuture(null);
         }
         Set<String> ids = new HashSet<>(doubtful);
-        candidates.forEach(item -> ids.add(draft.listed(item).id()));
+        candidates.forEach(candidate -> ids.add(candidate.listed().id()));
         return claims.claimedAmong(ids).compose(claimed -> {
             T oldest = candidates.stream()
-                    .filter(item -> !claimed.contains(draft.listed(item).id()))
-                    .min(Comparator.comparing((T item) -> draft.listed(item).stamp())
-                            .thenComparing(item -> draft.listed(item).id()))
+                    .filter(candidate -> !claimed.contains(candidate.listed().id()))
+                    .min(Comparator.comparing((Candidate<T> candidate) -> candidate.listed().stamp())
+                            .thenComparing(candidate -> candidate.listed().id()))
+                    .map(Candidate::item)
                     .orElse(null);
             String unsure = doubtful.stream().filter(id -> !claimed.contains(id)).findFirst().orElse(null);
             return oldest != null || unsure == null ? Future.succeededFuture(oldest) : Future.failedFuture(
                     new NotProven("nothing matched exactly, but " + unsure + ", written since it was sent, may be it"));
         });
+    }
+
+    /** A listed item that matches, with what the matching rule read of it. */
+    private record Candidate<T>(T item, Creatable.Listed listed) {
     }
 
     /** Whether a listed item may be what a create of {@code key} made; a listing may leave its incident out. */
