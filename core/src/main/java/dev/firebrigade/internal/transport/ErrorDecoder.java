@@ -27,7 +27,7 @@ final class ErrorDecoder {
     static IncidentIoException decode(int status, String retryAfterHeader, Buffer body, String method, String path) {
         ErrorBody parsed;
         try {
-            parsed = body == null || body.length() == 0 ? null : Json.mapper().readValue(body.getBytes(), ErrorBody.class);
+            parsed = body == null || body.length() == 0 ? null : Json.decode(body, ErrorBody.class);
         } catch (IOException notErrorJson) {
             return new UnexpectedResponseException(status, "the error answer is not incident.io's JSON",
                     excerpt(body), method, path, notErrorJson);
