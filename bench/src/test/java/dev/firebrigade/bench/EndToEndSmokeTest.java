@@ -40,4 +40,21 @@ class EndToEndSmokeTest {
                 .contains("sandbox in a child JVM");
         System.out.println(table);
     }
+
+    @Test
+    void theClientBoundCellReportsItsOwnGoals() throws Exception {
+        var options = EndToEnd.Options.parse("--sandbox", "canned", "--creates", "100", "--concurrency", "8",
+                "--rounds", "1", "--warmup", "20", "--warmup-seconds", "0", "--warmup-rounds", "1",
+                "--clients", "dsl,raw,raw+json,raw+tree", "--cell-timeout", "60");
+
+        EndToEnd.Report report = EndToEnd.run(options, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+
+        assertThat(report.clientBound()).isTrue();
+        assertThat(report.cells()).extracting(Cell::failures).containsOnly(0);
+        assertThat(EndToEnd.markdown(report))
+                .containsPattern("Client-bound goals at concurrency 8 .*DSL vs raw \\d\\.\\d\\d .*DSL vs raw\\+json "
+                        + "\\d\\.\\d\\d \\(goal ≥ 0\\.95\\) (met|NOT met).*DSL vs raw\\+tree \\d\\.\\d\\d")
+                .doesNotContain("Goals at concurrency 8, DSL vs raw WebClient");
+    }
 }
