@@ -302,7 +302,7 @@ public final class EndToEnd {
             line.append(String.format(Locale.ROOT, "; DSL vs raw+tree %.2f (no goal)",
                     Cell.medianRoundRatio(dsl.roundThroughput(), tree.roundThroughput())));
         }
-        return line.append(String.format("%n")).toString();
+        return line.append(System.lineSeparator()).toString();
     }
 
     private static String ratio(double value, double raw) {
