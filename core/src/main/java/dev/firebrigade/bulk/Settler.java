@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Settles the rows of a bulk whose create went unanswered, through the client's one create engine
  * ({@link RowDraft#settle}): the check a single {@code create()} makes (same window, modes and matching rule), with
- * the IDs the journal gave to other rows kept out of reach ({@link Claims}). Without an idempotency key at incident.io (API notes §5) looking is the only way to learn
- * what happened. It settles rows an earlier run left in doubt, before this run sends anything ({@link #settle}), and
+ * the IDs the journal gave to other rows kept out of reach ({@link Claims}). Without an idempotency key at
+ * incident.io (API notes §5) looking is the only way to learn what happened. It settles rows an earlier run left in doubt, before this run sends anything ({@link #settle}), and
  * the rows this run leaves unknown, in rounds at its end after a growing delay ({@link #nextRound}).
  */
 final class Settler {

@@ -108,8 +108,8 @@ public final class CreateEngine<T> {
 
     /**
      * The oldest item matching {@code draft} stamped since {@code firstSent} and not in {@code claims}, or null; fails
-     * with {@link NotProven} when absence cannot be proven (see {@link Creatable#mayBe}). The caller holds the key's reconciliation turn, so no create of this key is on the wire and no claim that matters can
-     * arrive meanwhile.
+     * with {@link NotProven} when absence cannot be proven (see {@link Creatable#mayBe}). The caller holds the key's
+     * reconciliation turn, so no create of this key is on the wire and no claim that matters can arrive meanwhile.
      */
     Future<T> find(Creatable<T> draft, Instant firstSent, ClaimStore claims, Deadline deadline) {
         // The window incident.io is asked for, from the clock offset known so far.
@@ -154,9 +154,12 @@ public final class CreateEngine<T> {
         List<String> doubtful = new ArrayList<>();
         for (T item : items) {
             Creatable.Listed listed = draft.listed(item); // once per item: it normalises the description
-            if (matches(draft.key(), listed, since)) {
+            if (!inWindow(draft.key(), listed, since)) {
+                continue;
+            }
+            if (sameContent(draft.key(), listed)) {
                 candidates.add(new Candidate<>(item, listed));
-            } else if (inWindow(draft.key(), listed, since) && draft.mayBe(listed)) {
+            } else if (draft.mayBe(listed)) {
                 doubtful.add(listed.id());
             }
         }
@@ -182,13 +185,13 @@ public final class CreateEngine<T> {
     private record Candidate<T>(T item, Creatable.Listed listed) {
     }
 
-    /** Whether a listed item may be what a create of {@code key} made; a listing may leave its incident out. */
-    static boolean matches(CreateKey key, Creatable.Listed item, Instant since) {
-        return inWindow(key, item, since) && item.key().description().equals(key.description())
+    /** Whether a listed item says what a create of {@code key} sent: its description and assignee. */
+    private static boolean sameContent(CreateKey key, Creatable.Listed item) {
+        return item.key().description().equals(key.description())
                 && Objects.equals(item.key().assigneeId(), key.assigneeId());
     }
 
-    /** Whether a listed item of {@code key}'s incident was stamped in the window. */
+    /** Whether a listed item of {@code key}'s incident was stamped in the window (a listing may leave out its incident). */
     private static boolean inWindow(CreateKey key, Creatable.Listed item, Instant since) {
         String incident = item.key().incidentId();
         return item.id() != null && item.stamp() != null && !item.stamp().isBefore(since)
